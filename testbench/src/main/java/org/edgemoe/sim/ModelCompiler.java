@@ -1,0 +1,115 @@
+package org.edgemoe.sim;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Turns {@link VerilogSources} into a loaded {@link SimModel}: Verilator to C++, the generated
+ * shim, a parallel C++ build and a link into one shared library, cached by content hash. A
+ * design compiled twice in one JVM is loaded once; across JVMs the cache entry is reused.
+ */
+public final class ModelCompiler {
+    /** Bump when the build recipe changes in a way the template text does not show. */
+    static final String RECIPE_VERSION = "1";
+    static final String MODEL_CLASS = "Vdut";
+    static final String LIBRARY = "model.so";
+    static final List<String> VERILATOR_FLAGS = List.of("--cc", "-O3", "--x-assign", "fast", "--x-initial", "fast",
+        "--noassert", "--output-split", "5000", "--output-split-cfuncs", "2000", "-Wno-fatal");
+
+    private static final Map<String, SimModel> LOADED = new ConcurrentHashMap<>();
+
+    private ModelCompiler() {
+    }
+
+    public static SimModel compile(VerilogSources sources) {
+        return compile(sources, BuildOptions.defaults());
+    }
+
+    public static SimModel compile(VerilogSources sources, BuildOptions options) {
+        Toolchain tools = Toolchain.get();
+        NativeBridge.ensureLoaded(options);
+        String key = cacheKey(tools, sources, options);
+        return LOADED.computeIfAbsent(options.cacheDirectory() + "/" + key, k -> {
+            Path entry = CacheDirectory.entry(options.cacheDirectory(), "models", key,
+                work -> build(tools, sources, options, work));
+            return SimModel.load(entry.resolve(LIBRARY), sources, options.waveform());
+        });
+    }
+
+    /** Whether {@code sources} with {@code options} are already built in the cache folder. */
+    public static boolean isCached(VerilogSources sources, BuildOptions options) {
+        String key = cacheKey(Toolchain.get(), sources, options);
+        return Files.isRegularFile(options.cacheDirectory().resolve("models").resolve(key).resolve(LIBRARY));
+    }
+
+    static String cacheKey(Toolchain tools, VerilogSources sources, BuildOptions options) {
+        CacheKey key = new CacheKey("model").add(RECIPE_VERSION).add(ShimGenerator.template())
+            .add(tools.verilatorVersion).add(tools.cxxVersion).add(String.join(" ", tools.cxxFlags(options.waveform())))
+            .add(String.join(" ", VERILATOR_FLAGS)).add(options.waveform().name()).add(options.cxxOptimisation())
+            .add(sources.top()).add(String.join(" ", sources.verilatorFlags()));
+        sources.files().forEach(key::addFile);
+        return key.hex();
+    }
+
+    private static void build(Toolchain tools, VerilogSources sources, BuildOptions options, Path work)
+            throws IOException {
+        Path runtime = VerilatedRuntime.archive(tools, options);
+        Path obj = work.resolve("obj");
+        List<String> verilate = new ArrayList<>(List.of(tools.verilator));
+        verilate.addAll(VERILATOR_FLAGS);
+        verilate.addAll(options.waveform().verilatorFlags());
+        verilate.addAll(List.of("--prefix", MODEL_CLASS, "--top-module", sources.top(), "-Mdir", obj.toString()));
+        verilate.addAll(sources.verilatorFlags());
+        sources.files().forEach(f -> verilate.add(f.toString()));
+        CommandResult verilated = CommandRunner.run(work, verilate);
+        if (!verilated.succeeded()) throw Diagnostics.verilatorFailed(sources.top(), verilated);
+
+        boolean flatPublic = sources.verilatorFlags().stream().anyMatch(f -> f.startsWith("--public"));
+        List<SignalSpec> signals = ModelHeaderParser.parse(obj, MODEL_CLASS, sources.top(), flatPublic);
+        Files.writeString(obj.resolve("edgemoe_shim.cpp"), ShimGenerator.generate(MODEL_CLASS, signals));
+
+        List<Path> units;
+        try (Stream<Path> files = Files.list(obj)) {
+            // Largest first, so the parallel jobs finish close together.
+            units = files.filter(p -> p.toString().endsWith(".cpp"))
+                .sorted(Comparator.comparingLong(ModelCompiler::size).reversed().thenComparing(Path::toString))
+                .toList();
+        }
+        List<List<String>> compiles = new ArrayList<>();
+        List<String> link = new ArrayList<>(List.of(tools.cxx, "-shared", "-o", work.resolve(LIBRARY).toString()));
+        for (Path unit : units) {
+            String name = unit.getFileName().toString();
+            boolean slow = name.contains("__Slow") || name.contains("__Syms");
+            List<String> cmd = new ArrayList<>(tools.cxxFlags(options.waveform()));
+            cmd.addAll(List.of("-I" + obj, slow ? "-O0" : options.cxxOptimisation(), "-c", unit.toString(),
+                "-o", unit + ".o"));
+            compiles.add(cmd);
+            link.add(unit + ".o");
+        }
+        for (CommandResult r : CommandRunner.runAll(obj, compiles, options.jobs())) {
+            if (!r.succeeded()) throw Diagnostics.compilerFailed("model " + sources.top(), r);
+        }
+        link.addAll(List.of(runtime.toString(), "-Wl,--exclude-libs,ALL", "-Wl,-Bsymbolic", "-pthread", "-latomic"));
+        if (options.waveform() == Waveform.FST) link.add("-lz");
+        CommandResult linked = CommandRunner.run(work, link);
+        if (!linked.succeeded()) throw Diagnostics.compilerFailed("model " + sources.top(), linked);
+        Files.writeString(work.resolve("sources.txt"), sources.top() + "\n" + String.join("\n",
+            sources.files().stream().map(Path::toString).toList()) + "\n");
+        CacheDirectory.deleteRecursively(obj);
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

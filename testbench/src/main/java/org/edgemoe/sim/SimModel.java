@@ -1,0 +1,72 @@
+package org.edgemoe.sim;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A compiled, loaded design. Cheap to keep; {@link #open()} makes an independent instance
+ * (its own VerilatedContext and state), so one model can be simulated several times at once.
+ */
+public final class SimModel {
+    private final long api;
+    private final Path library;
+    private final VerilogSources sources;
+    private final Waveform waveform;
+    private final boolean hasClock;
+    private volatile SignalLayout layout;
+
+    private SimModel(long api, Path library, VerilogSources sources, Waveform waveform) {
+        this.api = api;
+        this.library = library;
+        this.sources = sources;
+        this.waveform = waveform;
+        this.hasClock = NativeBridge.hasClock(api);
+    }
+
+    static SimModel load(Path library, VerilogSources sources, Waveform waveform) {
+        return new SimModel(NativeBridge.openLibrary(library.toString()), library, sources, waveform);
+    }
+
+    /** A new instance in its power-on state (registers as Verilator initialises them, clk low). */
+    public Sim open() {
+        long instance = NativeBridge.create(api);
+        if (layout == null) layout = SignalLayout.parse(NativeBridge.describeSignals(instance));
+        return new Sim(this, instance, layout);
+    }
+
+    public String top() {
+        return sources.top();
+    }
+
+    public VerilogSources sources() {
+        return sources;
+    }
+
+    /** The shared library in the cache folder. */
+    public Path library() {
+        return library;
+    }
+
+    public Waveform waveform() {
+        return waveform;
+    }
+
+    public boolean hasClock() {
+        return hasClock;
+    }
+
+    /** Names of every accessible signal: ports, then internals marked verilator public. */
+    public List<String> signalNames() {
+        if (layout == null) {
+            try (Sim probe = open()) {
+                return probe.signalNames();
+            }
+        }
+        return layout.names();
+    }
+
+    @Override
+    public String toString() {
+        return "SimModel(" + sources.top() + ", " + library + ")";
+    }
+}

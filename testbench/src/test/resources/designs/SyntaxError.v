@@ -1,0 +1,6 @@
+module SyntaxError (
+  input  wire clk,
+  output wire q
+);
+  assign q = clk &;
+endmodule
