@@ -43,8 +43,11 @@ public final class FixedRaw {
         }
     }
 
-    /** Floor of {@code raw / 2^shift} (arithmetic shift), the most common quantisation. */
+    /** Floor of {@code raw / 2^shift} (arithmetic shift), the most common quantisation; a negative shift multiplies. */
     public static long floorShift(long raw, int shift) {
+        if (shift < 0) {
+            return shift <= -64 ? 0 : raw << -shift;
+        }
         return shift >= 64 ? (raw < 0 ? -1 : 0) : raw >> shift;
     }
 
@@ -95,9 +98,25 @@ public final class FixedRaw {
         return (long) Math.max(lo, Math.min(hi, scaled));
     }
 
-    /** Raw value of {@code value} in {@code format} with the given quantisation and overflow (via {@link Fixed}). */
+    /**
+     * Raw value of {@code value} in {@code format} with the given quantisation and overflow; same
+     * result as {@link Fixed#fromDouble} (scaling by a power of two is exact in double), for
+     * {@code |value * 2^frac| < 2^62}.
+     */
     public static long fromDouble(double value, FixedFormat format, Rounding rounding, Overflow overflow) {
-        return Fixed.fromDouble(value, format, rounding, overflow).rawLong();
+        double scaled = Math.scalb(value, format.fracBits());
+        if (!(Math.abs(scaled) < 0x1p62)) {
+            return Fixed.fromDouble(value, format, rounding, overflow).rawLong();
+        }
+        double floor = Math.floor(scaled);
+        double rest = scaled - floor; // exact
+        long q = (long) floor;
+        if (rounding == Rounding.ROUND_HALF_UP && rest >= 0.5) {
+            q++;
+        } else if (rounding == Rounding.CONVERGENT && (rest > 0.5 || (rest == 0.5 && (q & 1) != 0))) {
+            q++;
+        }
+        return fit(q, format, overflow);
     }
 
     public static double toDouble(long raw, int fracBits) {

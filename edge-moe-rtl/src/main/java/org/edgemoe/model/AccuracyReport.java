@@ -1,0 +1,115 @@
+package org.edgemoe.model;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import org.edgemoe.model.hw.Formats;
+import org.edgemoe.model.hw.HwModel;
+import org.edgemoe.model.hw.QuantizedWeights;
+
+/** {@code make accuracy}: prints {@code ACCURACY <name> <value>} lines for both profiles and both tasks on the real image. */
+public final class AccuracyReport {
+    private static final String[] PROFILES = {"published", "dsp18"};
+
+    private AccuracyReport() {
+    }
+
+    public static void main(String[] args) {
+        Path folder = WeightFolder.locate().orElse(null);
+        if (folder == null) {
+            System.err.println(WeightFolder.absentMessage());
+            System.exit(2);
+        }
+        long start = System.nanoTime();
+        M3VitWeights weights = M3VitWeights.load(folder);
+        syntheticExpertStats(weights);
+        FloatModel floatModel = new FloatModel(weights);
+        FloatTrace[] ref = {floatModel.run(0), floatModel.run(1)};
+        floatChecks(weights, ref);
+        for (String name : PROFILES) {
+            Formats f = Formats.byName(name);
+            operatorErrors(f, ref[0], weights);
+            QuantizedWeights q = new QuantizedWeights(weights, f);
+            print("weights.out_of_range." + name, q.outOfRange());
+            HwModel model = new HwModel(q);
+            for (int task = 0; task < ModelShape.TASKS; task++) {
+                modelErrors(name, task, ModelComparison.of(model.run(task), ref[task]), ref[task]);
+            }
+        }
+        print("report.seconds", (System.nanoTime() - start) / 1e9);
+    }
+
+    private static void syntheticExpertStats(M3VitWeights w) {
+        for (String which : new String[] {"fc1", "fc2"}) {
+            java.util.List<double[]> real = new java.util.ArrayList<>();
+            java.util.List<double[]> synth = new java.util.ArrayList<>();
+            for (LayerWeights l : w.layers()) {
+                if (l.isMoe()) {
+                    for (Mlp e : l.moe().experts()) {
+                        synth.add(which.equals("fc1") ? e.fc1Weight() : e.fc2Weight());
+                    }
+                } else {
+                    real.add(which.equals("fc1") ? l.mlp().fc1Weight() : l.mlp().fc2Weight());
+                }
+            }
+            stats("weights." + which + ".dense_real", WeightStats.of(real.toArray(double[][]::new)));
+            stats("weights." + which + ".expert_synthetic", WeightStats.of(synth.toArray(double[][]::new)));
+        }
+    }
+
+    private static void stats(String prefix, WeightStats s) {
+        print(prefix + ".mean", s.mean());
+        print(prefix + ".std", s.std());
+        print(prefix + ".max_abs", s.maxAbs());
+        print(prefix + ".excess_kurtosis", s.excessKurtosis());
+    }
+
+    private static void floatChecks(M3VitWeights w, FloatTrace[] ref) {
+        double[][] reference = new double[ModelShape.TOKENS][];
+        for (int t = 0; t < reference.length; t++) {
+            reference[t] = java.util.Arrays.copyOfRange(w.referenceAfterLayer11(), t * ModelShape.DIM, (t + 1) * ModelShape.DIM);
+        }
+        print("float.vs_reference_l11.corr.task0", ErrorStats.correlation(ref[0].output(), reference));
+        print("float.vs_reference_l11.mse.task0", ErrorStats.between(ref[0].output(), reference).mse());
+        for (int task = 0; task < ref.length; task++) {
+            for (int l = 1; l < ModelShape.LAYERS; l += 2) {
+                print("moe" + l + ".active_experts.float.task" + task, ref[task].routing()[l].activeExperts());
+            }
+        }
+    }
+
+    private static void operatorErrors(Formats f, FloatTrace ref, M3VitWeights w) {
+        String suffix = f.name().equals("published") ? "" : "." + f.name();
+        print("gelu.max_abs_err" + suffix, OperatorSweeps.geluMaxAbsError(f));
+        print("exp.max_abs_err" + suffix, OperatorSweeps.expMaxAbsError(f));
+        print("softmax.max_abs_err" + suffix, OperatorSweeps.softmaxMaxAbsError(f, 300));
+        double[][][] lnInputs = new double[ModelShape.LAYERS][][];
+        lnInputs[0] = ref.embedded();
+        for (int l = 1; l < ModelShape.LAYERS; l++) {
+            lnInputs[l] = ref.layerOutputs()[l - 1];
+        }
+        print("layernorm.max_abs_err" + suffix, OperatorSweeps.layerNormMaxAbsError(f, lnInputs, w.layers()));
+    }
+
+    private static void modelErrors(String profile, int task, ModelComparison c, FloatTrace ref) {
+        String tag = "." + profile + ".task" + task;
+        for (int l = 0; l < ModelShape.LAYERS; l++) {
+            print("layer" + l + ".mse" + tag, c.layers()[l].mse());
+            print("layer" + l + ".max_abs_err" + tag, c.layers()[l].maxAbs());
+        }
+        for (int l = 1; l < ModelShape.LAYERS; l += 2) {
+            print("moe" + l + ".routing.agreement" + tag, c.routingAgreement()[l]);
+            print("moe" + l + ".active_experts" + tag, c.hwActiveExperts()[l]);
+        }
+        print("final.mse" + tag, c.finalLayer().mse());
+        print("final.max_abs_err" + tag, c.finalLayer().maxAbs());
+        print("routing.agreement.min" + tag, c.minRoutingAgreement());
+    }
+
+    private static void print(String name, double value) {
+        System.out.println("ACCURACY " + name + " " + String.format(Locale.ROOT, "%.6g", value));
+    }
+
+    private static void print(String name, long value) {
+        System.out.println("ACCURACY " + name + " " + value);
+    }
+}

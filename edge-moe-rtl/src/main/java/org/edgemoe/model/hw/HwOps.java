@@ -1,0 +1,75 @@
+package org.edgemoe.model.hw;
+
+import org.edgemoe.model.fixed.FixedFormat;
+import org.edgemoe.model.fixed.FixedRaw;
+import org.edgemoe.model.fixed.Rounding;
+
+/**
+ * The bit-accurate operators, one call per vector: the reference for the RTL blocks. Every value is a
+ * raw two's complement integer in a stated {@link FixedFormat}; nothing here uses floating point.
+ * Each method documents (or links to the unit that documents) its exact semantics.
+ */
+public final class HwOps {
+
+    private HwOps() {
+    }
+
+    /** GELU of one act-format value, output in act format. See {@link GeluUnit}. */
+    public static long gelu(long rawX, Formats f) {
+        return GeluUnit.gelu(rawX, f.act(), f.act(), f);
+    }
+
+    /** GELU with explicit input and output formats. See {@link GeluUnit}. */
+    public static long gelu(long rawX, FixedFormat in, FixedFormat out, Formats f) {
+        return GeluUnit.gelu(rawX, in, out, f);
+    }
+
+    /** exp(-t), t &gt;= 0 raw with {@code tFrac} fraction bits, result raw in {@code out}. See {@link ExpUnit}. */
+    public static long expNeg(long rawT, int tFrac, FixedFormat out) {
+        return ExpUnit.expNeg(rawT, tFrac, out);
+    }
+
+    /** Streaming softmax of one row: {1/sum, max} and probabilities (prob format). See {@link SoftmaxUnit}. */
+    public static SoftmaxRow softmaxRow(long[] scores, FixedFormat scoreFormat, Formats f) {
+        return SoftmaxUnit.softmaxRow(scores, scoreFormat, f);
+    }
+
+    /** Top-k indices, largest first, ties to the lower index. See {@link ExpertRouter}. */
+    public static int[] topK(long[] values, int k) {
+        return ExpertRouter.topK(values, k);
+    }
+
+    /** y = W x + b on the systolic unit, optional fused GELU. See {@link LinearUnit}. */
+    public static long[] linear(long[] x, FixedFormat xFormat, long[] weight, FixedFormat weightFormat,
+                                long[] bias, FixedFormat biasFormat, FixedFormat out, boolean fusedGelu, Formats f) {
+        return LinearUnit.linear(x, xFormat, weight, weightFormat, bias, biasFormat, out, fusedGelu, f);
+    }
+
+    /** LayerNorm of one token. See {@link LayerNormUnit}. */
+    public static long[] layerNorm(long[] x, FixedFormat xFormat, long[] gamma, FixedFormat gammaFormat,
+                                   long[] beta, FixedFormat betaFormat, FixedFormat out, Formats f) {
+        return LayerNormUnit.layerNorm(x, xFormat, gamma, gammaFormat, beta, betaFormat, out, f);
+    }
+
+    /** Attention of one head over all tokens (act format in and out). See {@link AttentionUnit}. */
+    public static long[][] attentionHead(long[][] q, long[][] k, long[][] v, Formats f) {
+        return AttentionUnit.head(q, k, v, f);
+    }
+
+    /**
+     * Residual add {@code x + y}, both raw in the resid format, with the profile's overflow mode.
+     */
+    public static long residualAdd(long x, long y, Formats f) {
+        return FixedRaw.fit(x + y, f.resid(), f.overflow());
+    }
+
+    /**
+     * The compute unit's "scale by gate score and accumulate into the destination" mode:
+     * {@code dest + floor(p * y / 2^P)} with y and dest in resid format and p in prob format
+     * (P fraction bits), the sum written with the profile's overflow mode.
+     */
+    public static long scaleAccumulate(long dest, long y, long p, Formats f) {
+        long scaled = FixedRaw.shiftRound(p * y, f.prob().fracBits(), Rounding.TRUNCATE);
+        return residualAdd(dest, scaled, f);
+    }
+}
