@@ -68,6 +68,13 @@ public final class BatchRun {
         write(stimulus, at, Math.min(8, s.bytes() - 8 * word), value);
     }
 
+    /** Reads back a stimulus word, e.g. to OR lanes into it; the table starts all zero. */
+    public long stimulusWord(int cycle, int input, int word) {
+        Signal s = inputs.get(input);
+        int at = cycle * stimulusStride + inputPositions[input] + 8 * word;
+        return read(stimulus, at, Math.min(8, s.bytes() - 8 * word));
+    }
+
     /** Runs all cycles in C++ and advances the Sim's cycle count. */
     public void run() {
         sim.runBatch(this);
