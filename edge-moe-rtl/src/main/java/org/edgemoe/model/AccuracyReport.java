@@ -103,6 +103,9 @@ public final class AccuracyReport {
         print("final.mse" + tag, c.finalLayer().mse());
         print("final.max_abs_err" + tag, c.finalLayer().maxAbs());
         print("routing.agreement.min" + tag, c.minRoutingAgreement());
+        print("routing.flipped_tokens" + tag, c.flippedTokens());
+        print("final.mse.agreeing_tokens" + tag, c.finalOnAgreeingTokens().mse());
+        print("final.max_abs_err.agreeing_tokens" + tag, c.finalOnAgreeingTokens().maxAbs());
     }
 
     private static void print(String name, double value) {

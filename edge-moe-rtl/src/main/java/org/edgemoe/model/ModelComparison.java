@@ -2,8 +2,12 @@ package org.edgemoe.model;
 
 import org.edgemoe.model.hw.HwTrace;
 
-/** Per-layer error and routing agreement of a bit-accurate run against the float run of the same task. */
-public record ModelComparison(ErrorStats[] layers, double[] routingAgreement, int[] hwActiveExperts) {
+/**
+ * Per-layer error and routing agreement; also the final error restricted to tokens routed like the
+ * float model in every MoE layer (separates routing flips from arithmetic error).
+ */
+public record ModelComparison(ErrorStats[] layers, double[] routingAgreement, int[] hwActiveExperts,
+                              int flippedTokens, ErrorStats finalOnAgreeingTokens) {
 
     public static ModelComparison of(HwTrace hw, FloatTrace ref) {
         int n = ModelShape.LAYERS;
@@ -17,7 +21,25 @@ public record ModelComparison(ErrorStats[] layers, double[] routingAgreement, in
                 active[l] = hw.routing()[l].activeExperts();
             }
         }
-        return new ModelComparison(layers, agreement, active);
+        boolean[] flipped = new boolean[ModelShape.TOKENS];
+        for (int l = 1; l < n; l += 2) {
+            for (int t = 0; t < flipped.length; t++) {
+                flipped[t] |= !hw.routing()[l].sameExperts(ref.routing()[l], t);
+            }
+        }
+        java.util.List<double[]> hwRows = new java.util.ArrayList<>();
+        java.util.List<double[]> refRows = new java.util.ArrayList<>();
+        double[][] hwOut = hw.layerOutput(n - 1);
+        int flips = 0;
+        for (int t = 0; t < flipped.length; t++) {
+            flips += flipped[t] ? 1 : 0;
+            if (!flipped[t]) {
+                hwRows.add(hwOut[t]);
+                refRows.add(ref.output()[t]);
+            }
+        }
+        ErrorStats agreeing = ErrorStats.between(hwRows.toArray(double[][]::new), refRows.toArray(double[][]::new));
+        return new ModelComparison(layers, agreement, active, flips, agreeing);
     }
 
     public ErrorStats finalLayer() {

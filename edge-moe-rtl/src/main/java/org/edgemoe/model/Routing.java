@@ -24,12 +24,17 @@ public record Routing(int[][] experts, double[][] weights) {
     public double agreement(Routing other) {
         int same = 0;
         for (int t = 0; t < experts.length; t++) {
-            int[] a = experts[t].clone();
-            int[] b = other.experts[t].clone();
-            Arrays.sort(a);
-            Arrays.sort(b);
-            same += Arrays.equals(a, b) ? 1 : 0;
+            same += sameExperts(other, t) ? 1 : 0;
         }
         return (double) same / experts.length;
+    }
+
+    /** Whether token {@code t} uses the same expert set (order ignored) in both routings. */
+    public boolean sameExperts(Routing other, int t) {
+        int[] a = experts[t].clone();
+        int[] b = other.experts[t].clone();
+        Arrays.sort(a);
+        Arrays.sort(b);
+        return Arrays.equals(a, b);
     }
 }

@@ -17,18 +17,12 @@ public final class WeightFolder {
     private WeightFolder() {
     }
 
-    /** The folder if it exists; an explicit override that does not exist is an error. */
+    /** The folder if it exists (an explicit override that does not exist counts as absent). */
     public static Optional<Path> locate() {
-        String explicit = System.getProperty(PROPERTY);
-        if (explicit == null || explicit.isBlank()) {
-            explicit = System.getenv(ENV);
-        }
-        if (explicit != null && !explicit.isBlank()) {
+        String explicit = explicitSetting();
+        if (explicit != null) {
             Path p = Path.of(explicit).toAbsolutePath().normalize();
-            if (!Files.isDirectory(p)) {
-                throw new WeightFileException("weights folder " + p + " (from " + PROPERTY + " / " + ENV + ") does not exist");
-            }
-            return Optional.of(p);
+            return Files.isDirectory(p) ? Optional.of(p) : Optional.empty();
         }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve(DEFAULT_RELATIVE).normalize();
@@ -39,8 +33,20 @@ public final class WeightFolder {
         return Optional.empty();
     }
 
+    private static String explicitSetting() {
+        String explicit = System.getProperty(PROPERTY);
+        if (explicit == null || explicit.isBlank()) {
+            explicit = System.getenv(ENV);
+        }
+        return explicit == null || explicit.isBlank() ? null : explicit;
+    }
+
     /** Message for skipped tests and tools when no folder is found. */
     public static String absentMessage() {
+        String explicit = explicitSetting();
+        if (explicit != null) {
+            return "M3ViT weights folder " + explicit + " (from " + PROPERTY + " / " + ENV + ") does not exist";
+        }
         return "M3ViT weights not found: set -D" + PROPERTY + "=DIR or " + ENV
                 + "=DIR, or place them at " + DEFAULT_RELATIVE + " relative to the repository root";
     }
