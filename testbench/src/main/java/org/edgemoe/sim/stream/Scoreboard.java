@@ -1,0 +1,81 @@
+package org.edgemoe.sim.stream;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * In-order comparison of what a design produced against what the test expects. It keeps going
+ * after a mismatch but reports the FIRST one, with the cycle it happened in, because later
+ * mismatches are usually consequences of it.
+ */
+public final class Scoreboard<T> {
+    /** The first difference: transfer {@code index} at {@code cycle}; a null side means "none". */
+    public record Mismatch(long cycle, int index, Object expected, Object actual) {
+        @Override
+        public String toString() {
+            return "cycle " + cycle + ", index " + index + ": expected " + show(expected) + " but was " + show(actual);
+        }
+    }
+
+    private final String name;
+    private final List<T> expected = new ArrayList<>();
+    private int index;
+    private long lastCycle;
+    private Mismatch first;
+
+    public Scoreboard(String name) {
+        this.name = name;
+    }
+
+    public void expect(T value) {
+        expected.add(value);
+    }
+
+    public void expectAll(Collection<? extends T> values) {
+        expected.addAll(values);
+    }
+
+    /** Records the design's next output, observed at {@code cycle}. */
+    public void actual(long cycle, T value) {
+        lastCycle = cycle;
+        if (first == null) {
+            if (index >= expected.size()) {
+                first = new Mismatch(cycle, index, null, value);
+            } else if (!Objects.equals(expected.get(index), value)) {
+                first = new Mismatch(cycle, index, expected.get(index), value);
+            }
+        }
+        index++;
+    }
+
+    /** How many outputs have been seen. */
+    public int seen() {
+        return index;
+    }
+
+    public boolean allSeen() {
+        return index >= expected.size();
+    }
+
+    public Optional<Mismatch> firstMismatch() {
+        return Optional.ofNullable(first);
+    }
+
+    /** Throws AssertionError at the first mismatch, or if outputs are missing. */
+    public void assertComplete() {
+        if (first != null) throw new AssertionError("scoreboard " + name + ": first mismatch at " + first);
+        if (index < expected.size()) {
+            throw new AssertionError("scoreboard " + name + ": only " + index + " of " + expected.size()
+                + " outputs seen (last at cycle " + lastCycle + "); next expected " + show(expected.get(index)));
+        }
+    }
+
+    private static String show(Object value) {
+        if (value == null) return "<nothing>";
+        if (value instanceof Long l) return l + " (0x" + Long.toHexString(l) + ")";
+        return String.valueOf(value);
+    }
+}
