@@ -49,6 +49,11 @@ public final class ModelCompiler {
         return Files.isRegularFile(options.cacheDirectory().resolve("models").resolve(key).resolve(LIBRARY));
     }
 
+    /** Forgets the models loaded in this JVM, so the next compile goes through the cache folder. */
+    static void forgetLoaded() {
+        LOADED.clear();
+    }
+
     static String cacheKey(Toolchain tools, VerilogSources sources, BuildOptions options) {
         CacheKey key = new CacheKey("model").add(RECIPE_VERSION).add(ShimGenerator.template())
             .add(tools.verilatorVersion).add(tools.cxxVersion).add(String.join(" ", tools.cxxFlags(options.waveform())))

@@ -31,20 +31,21 @@ final class Toolchain {
         Toolchain t = instance;
         if (t == null) {
             synchronized (Toolchain.class) {
-                if (instance == null) instance = discover();
+                if (instance == null) {
+                    instance = discover(configured("edgemoe.sim.verilator", "VERILATOR", "verilator"),
+                        configured("edgemoe.sim.cxx", "CXX", "g++"));
+                }
                 t = instance;
             }
         }
         return t;
     }
 
-    private static Toolchain discover() {
-        String verilator = configured("edgemoe.sim.verilator", "VERILATOR", "verilator");
+    static Toolchain discover(String verilator, String cxx) {
         if (findExecutable(verilator) == null) {
             throw new SimBuildException("Verilator not found (looked for '" + verilator + "' on PATH). Install it with:"
                 + " sudo apt-get install -y verilator   (or set -Dedgemoe.sim.verilator=/path/to/verilator)");
         }
-        String cxx = configured("edgemoe.sim.cxx", "CXX", "g++");
         if (findExecutable(cxx) == null) {
             throw new SimBuildException("C++ compiler '" + cxx + "' not found on PATH. Install it with:"
                 + " sudo apt-get install -y g++");

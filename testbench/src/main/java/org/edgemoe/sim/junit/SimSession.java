@@ -1,0 +1,71 @@
+package org.edgemoe.sim.junit;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.edgemoe.sim.BuildOptions;
+import org.edgemoe.sim.ModelCompiler;
+import org.edgemoe.sim.Sim;
+import org.edgemoe.sim.SimModel;
+import org.edgemoe.sim.VerilogSources;
+import org.edgemoe.sim.Waveform;
+
+/**
+ * The Sims of one test, handed to the test method by {@link SimExtension}: it compiles (cached),
+ * opens, starts the waveform when the test records one, and closes everything after the test.
+ */
+public final class SimSession {
+    private final Waveform waveform;
+    private final Path waveformBase;
+    private final List<Sim> sims = new ArrayList<>();
+    private final List<Path> waveforms = new ArrayList<>();
+
+    SimSession(Waveform waveform, Path waveformBase) {
+        this.waveform = waveform;
+        this.waveformBase = waveformBase;
+    }
+
+    /** Build options of this test: the defaults plus waveform support when it records one. */
+    public BuildOptions options() {
+        return BuildOptions.defaults().withWaveform(waveform);
+    }
+
+    public Sim open(VerilogSources sources) {
+        return open(ModelCompiler.compile(sources, options()));
+    }
+
+    /** Opens {@code model}; a waveform is only dumped if the model was built with waveform support. */
+    public Sim open(SimModel model) {
+        Sim sim = model.open();
+        sims.add(sim);
+        if (waveform != Waveform.NONE && model.waveform() != Waveform.NONE) {
+            String suffix = sims.size() == 1 ? "" : "-" + sims.size();
+            Path path = Path.of(waveformBase + suffix + model.waveform().extension());
+            sim.traceTo(path);
+            waveforms.add(path.toAbsolutePath());
+        }
+        return sim;
+    }
+
+    public boolean recordsWaveforms() {
+        return waveform != Waveform.NONE;
+    }
+
+    /** Waveform files of this test so far; complete once the test's Sims are closed. */
+    public List<Path> waveforms() {
+        return List.copyOf(waveforms);
+    }
+
+    void closeAll() {
+        RuntimeException failure = null;
+        for (Sim sim : sims) {
+            try {
+                sim.close();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        sims.clear();
+        if (failure != null) throw failure;
+    }
+}
