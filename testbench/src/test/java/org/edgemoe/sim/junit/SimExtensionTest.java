@@ -1,0 +1,89 @@
+package org.edgemoe.sim.junit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.edgemoe.sim.Sim;
+import org.edgemoe.sim.VerilogSources;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+
+class SimExtensionTest {
+    private static final String SELF_TEST = "edgemoe.sim.selftest";
+
+    static VerilogSources counter() {
+        try {
+            return VerilogSources.of("Counter", Path.of(SimExtensionTest.class.getResource("/designs/Counter.v").toURI()));
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Only run through the launcher below: it fails on purpose. */
+    @ExtendWith(SimExtension.class)
+    @EnabledIfSystemProperty(named = SELF_TEST, matches = "true")
+    static class FailingCounterTest {
+        @Test
+        @RecordWaveform
+        void countsWrongOnPurpose(SimSession sims) {
+            Sim sim = sims.open(counter());
+            sim.reset();
+            sim.poke("io_en", 1);
+            sim.poke("io_step", 2);
+            sim.step(20);
+            assertEquals(41, sim.peek("io_count"));
+        }
+    }
+
+    @Test
+    void failingTestPrintsThePathOfItsCompleteWaveform(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        System.setProperty(SELF_TEST, "true");
+        System.setProperty("edgemoe.sim.waveform.dir", dir.toString());
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            LauncherFactory.create().execute(
+                LauncherDiscoveryRequestBuilder.request().selectors(selectClass(FailingCounterTest.class)).build(), summary);
+        } finally {
+            System.setErr(originalErr);
+            System.clearProperty(SELF_TEST);
+            System.clearProperty("edgemoe.sim.waveform.dir");
+        }
+        assertEquals(1, summary.getSummary().getTestsFailedCount());
+        String printed = captured.toString(StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("Waveform of failed test .*: (\\S+\\.vcd)").matcher(printed);
+        assertTrue(m.find(), printed);
+        Path vcd = Path.of(m.group(1));
+        assertEquals(dir.resolve("FailingCounterTest").resolve("countsWrongOnPurpose.vcd"), vcd);
+        String dump = Files.readString(vcd);
+        assertTrue(dump.contains("$enddefinitions"), "VCD header");
+        assertTrue(dump.contains("io_count"), "ports are traced");
+        // 3 reset cycles + 20 counting cycles, two half-cycles each: the last timestamp is #45.
+        assertTrue(dump.contains("\n#45\n"), "every half cycle is dumped");
+    }
+
+    @Test
+    void sessionWithoutWaveformRecordsNothing() {
+        SimSession session = new SimSession(org.edgemoe.sim.Waveform.NONE, Path.of("unused"));
+        try (Sim sim = session.open(counter())) {
+            sim.reset();
+            assertTrue(sim.waveform().isEmpty());
+            assertTrue(session.waveforms().isEmpty());
+        }
+    }
+}
