@@ -1,0 +1,26 @@
+package org.edgemoe.hdl.core;
+
+import java.util.function.Supplier;
+import org.edgemoe.hdl.check.Checks;
+import org.edgemoe.hdl.check.ElaborationException;
+
+/**
+ * Builds a design: runs the top module's constructor (and so every child's), names hardware after
+ * Java fields, then runs every check. All errors, from construction and from the checks, are reported
+ * together in one {@link ElaborationException}.
+ */
+public final class Elaboration {
+    private Elaboration() { }
+
+    public static <M extends Module> Design<M> elaborate(Supplier<M> top) {
+        Builder b = Builder.open();
+        try {
+            M m = top.get();
+            m.finish();
+            b.diagnostics.throwIfAnyAfter(() -> Checks.run(m.ir(), b.diagnostics));
+            return new Design<>(m);
+        } finally {
+            Builder.close();
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package org.edgemoe.hdl.core;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.edgemoe.hdl.ir.Expr;
+import org.edgemoe.hdl.ir.FixFormat;
+import org.edgemoe.hdl.ir.SignalKind;
+import org.edgemoe.hdl.ir.SourceLoc;
+import org.edgemoe.hdl.ir.Stmt;
+
+/**
+ * The vocabulary of a design, meant for {@code import static org.edgemoe.hdl.core.Hdl.*}:
+ * types ({@code UInt(8)}), hardware ({@code in}, {@code out}, {@code wire}, {@code reg}), constants
+ * ({@code U(5, 8)}), control ({@code when}, {@code switchOn}), structure ({@code instance}, {@code mem}).
+ */
+public final class Hdl {
+    private Hdl() { }
+
+    // ---- types (unbound) ----
+
+    public static Bool Bool() { return new Bool(); }
+    public static UInt UInt(int width) { return new UInt(width); }
+    public static SInt SInt(int width) { return new SInt(width); }
+    public static Bits Bits(int width) { return new Bits(width); }
+    /** Signed fixed point with {@code intBits} integer bits (sign included) and {@code fracBits} fraction bits. */
+    public static Fix SFix(int intBits, int fracBits) { return new Fix(FixFormat.sfix(intBits, fracBits)); }
+    public static Fix UFix(int intBits, int fracBits) { return new Fix(FixFormat.ufix(intBits, fracBits)); }
+    public static Fix Fix(FixFormat format) { return new Fix(format); }
+    public static <T extends Data> Vec<T> Vec(int size, T type) { return Vec.of(size, type); }
+
+    /** Marks a bundle field as running against the bundle's direction. */
+    public static <T extends Data> T flipped(T type) {
+        type.markFlipped(!type.isFlipped());
+        return type;
+    }
+
+    // ---- hardware ----
+
+    private static <T extends Data> T bound(T type, SignalKind kind) {
+        Builder b = Builder.current();
+        @SuppressWarnings("unchecked")
+        T t = (T) type.cloneType();
+        t.bind(b.module(), kind, false);
+        return t;
+    }
+
+    public static <T extends Data> T in(T type) { return bound(type, SignalKind.INPUT); }
+    public static <T extends Data> T out(T type) { return bound(type, SignalKind.OUTPUT); }
+    /** A port whose direction is the bundle's own (a stream's producer side): same as out. */
+    public static <T extends Data> T master(T type) { return out(type); }
+    /** A port facing a producer (a stream's consumer side): same as in. */
+    public static <T extends Data> T slave(T type) { return in(type); }
+    public static <T extends Data> T wire(T type) { return bound(type, SignalKind.WIRE); }
+
+    /** A wire with a default value (assignments in when blocks override it). */
+    public static <T extends Data> T wireInit(T value) {
+        @SuppressWarnings("unchecked")
+        T w = wire((T) value.cloneType());
+        w.set(value);
+        return w;
+    }
+
+    /** A register on the module's clock, without reset; chain {@code .init(v)} for a reset value. */
+    public static <T extends Data> T reg(T type) {
+        Builder.current().module().ir().clock();
+        return bound(type, SignalKind.REG);
+    }
+
+    /** {@code value} delayed by one clock. */
+    public static <T extends Data> T regNext(T value) {
+        @SuppressWarnings("unchecked")
+        T r = reg((T) value.cloneType());
+        r.set(value);
+        return r;
+    }
+
+    /** A register loaded with {@code value} on cycles where {@code enable} is high. */
+    public static <T extends Data> T regNextWhen(T value, Bool enable) {
+        @SuppressWarnings("unchecked")
+        T r = reg((T) value.cloneType());
+        when(enable, () -> r.set(value));
+        return r;
+    }
+
+    /** Places a child module built with {@code new Child(...)} inside the current module. */
+    public static <M extends Module> M instance(M child) {
+        child.finish(); // pops the child, so the current module is its parent again
+        return Builder.current().module().place(child);
+    }
+
+    /** A memory of {@code depth} words of {@code type}. */
+    public static <T extends Ground> Mem<T> mem(T type, int depth) {
+        return new Mem<>(type, depth);
+    }
+
+    // ---- constants ----
+
+    public static UInt U(long value, int width) { return UInt(width).literalIn(value); }
+    /** Unsigned constant of minimal width. */
+    public static UInt U(long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("U(" + value + "): unsigned constants cannot be negative");
+        }
+        return U(value, Exprs.unsignedWidth(value));
+    }
+    public static SInt S(long value, int width) { return SInt(width).literalIn(value); }
+    public static Bool B(boolean value) { return Bool.of(Exprs.constant(value ? 1 : 0, 1, false)); }
+    public static Bits Bits(long value, int width) { return Bits(width).literalIn(value); }
+
+    /** A fixed-point constant, rounded to nearest (ties up); an error if it does not fit. */
+    public static Fix fix(double value, FixFormat format) {
+        BigInteger raw = Fix.rawOf(value, format);
+        if (raw == null) {
+            Builder.current().diagnostics.error(SourceLoc.capture(), "constant " + value + " does not fit " + format);
+            raw = BigInteger.ZERO;
+        }
+        return Fix.of(format, new Expr.Const(raw, format.width(), format.signed()));
+    }
+
+    // ---- combinational helpers ----
+
+    /** {@code whenTrue} when {@code cond} is high, else {@code whenFalse}; both of the same type. */
+    @SuppressWarnings("unchecked")
+    public static <T extends Data> T mux(Bool cond, T whenTrue, T whenFalse) {
+        if (whenTrue instanceof Ground a && whenFalse instanceof Ground b) {
+            if (!a.sameTypeAs(b)) {
+                Builder.current().diagnostics.error(SourceLoc.capture(),
+                        "width mismatch: mux of " + a.typeName() + " and " + b.typeName());
+                return whenTrue;
+            }
+            return (T) a.sameTypeNode(new Expr.Mux(cond.read(), a.read(), b.read()));
+        }
+        T out = wire((T) whenTrue.cloneType());
+        when(cond, () -> out.set(whenTrue)).otherwise(() -> out.set(whenFalse));
+        return out;
+    }
+
+    /** Concatenation, first argument most significant; width is the sum. */
+    public static Bits cat(Ground... parts) {
+        List<Expr> es = new ArrayList<>();
+        for (Ground g : parts) {
+            es.add(g.read());
+        }
+        return Bits.of(Exprs.concat(es, false));
+    }
+
+    /** Bits needed to index {@code n} items (at least 1). */
+    public static int log2Up(int n) {
+        return Math.max(1, 32 - Integer.numberOfLeadingZeros(n - 1));
+    }
+
+    // ---- control ----
+
+    /** Runs {@code body} under {@code cond}; chain {@code .elsewhen(...)} and {@code .otherwise(...)}. */
+    public static WhenBuilder when(Bool cond, Runnable body) {
+        Builder b = Builder.current();
+        Stmt.When w = new Stmt.When(cond.read(), new ArrayList<>(), new ArrayList<>(), SourceLoc.capture());
+        b.add(w);
+        b.withStatements(w.whenTrue(), body);
+        return new WhenBuilder(w);
+    }
+
+    /** The chaining handle of a when statement. */
+    public static final class WhenBuilder {
+        private final Stmt.When when;
+
+        WhenBuilder(Stmt.When when) {
+            this.when = when;
+        }
+
+        public WhenBuilder elsewhen(Bool cond, Runnable body) {
+            Builder b = Builder.current();
+            Stmt.When nested = new Stmt.When(cond.read(), new ArrayList<>(), new ArrayList<>(), SourceLoc.capture());
+            when.whenFalse().add(nested);
+            b.withStatements(nested.whenTrue(), body);
+            return new WhenBuilder(nested);
+        }
+
+        public void otherwise(Runnable body) {
+            Builder.current().withStatements(when.whenFalse(), body);
+        }
+    }
+
+    /** A switch on {@code selector}: chain {@code .is(value, body)} and optionally {@code .otherwise(body)}. */
+    public static SwitchBuilder switchOn(BitVector<?> selector) {
+        Builder b = Builder.current();
+        Stmt.Switch s = new Stmt.Switch(selector.read(), new ArrayList<>(), new ArrayList<>(), SourceLoc.capture());
+        b.add(s);
+        return new SwitchBuilder(s, selector);
+    }
+
+    /** The chaining handle of a switch statement. */
+    public static final class SwitchBuilder {
+        private final Stmt.Switch sw;
+        private final BitVector<?> selector;
+
+        SwitchBuilder(Stmt.Switch sw, BitVector<?> selector) {
+            this.sw = sw;
+            this.selector = selector;
+        }
+
+        public SwitchBuilder is(long value, Runnable body) {
+            return is(new long[] {value}, body);
+        }
+
+        public SwitchBuilder is(long[] values, Runnable body) {
+            List<Expr.Const> consts = new ArrayList<>();
+            for (long v : values) {
+                if (!selector.fits(v)) {
+                    Builder.current().diagnostics.error(SourceLoc.capture(), "case value " + v + " does not fit " + selector.typeName());
+                    continue;
+                }
+                consts.add(Expr.Const.of(v, selector.width(), selector.signed()));
+            }
+            Stmt.Case c = new Stmt.Case(consts, new ArrayList<>());
+            sw.cases().add(c);
+            Builder.current().withStatements(c.body(), body);
+            return this;
+        }
+
+        public void otherwise(Runnable body) {
+            Builder.current().withStatements(sw.otherwise(), body);
+        }
+
+        public boolean isFull() {
+            return sw.isFull();
+        }
+    }
+}

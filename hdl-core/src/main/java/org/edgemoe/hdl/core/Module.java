@@ -1,0 +1,128 @@
+package org.edgemoe.hdl.core;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.edgemoe.hdl.ir.ClockConfig;
+import org.edgemoe.hdl.ir.Instance;
+import org.edgemoe.hdl.ir.ModuleIR;
+import org.edgemoe.hdl.ir.Signal;
+import org.edgemoe.hdl.ir.SignalKind;
+import org.edgemoe.hdl.ir.SourceLoc;
+import org.edgemoe.hdl.ir.Stmt;
+
+/**
+ * A hardware module. Subclasses declare ports and logic in fields and in their constructor:
+ * <pre>
+ * class Counter extends Module {
+ *     final Bool en = in(Bool());
+ *     final UInt count = out(UInt(8));
+ *     Counter() {
+ *         UInt value = reg(UInt(8)).init(0);
+ *         when(en, () -> value.set(value.plus(1)));
+ *         count.set(value);
+ *     }
+ * }
+ * </pre>
+ * A parent places a child with {@code instance(new Child(...))}; the top is built by
+ * {@link Elaboration#elaborate}. Java field names become Verilog names.
+ */
+public abstract class Module {
+    private final ModuleIR ir;
+    private final Deque<List<Stmt>> scopes = new ArrayDeque<>();
+    private final Map<Signal, Signal> parentSide = new HashMap<>();
+    private boolean ioPrefix = true;
+    private boolean finished;
+
+    protected Module() {
+        Builder b = Builder.current();
+        SourceLoc loc = SourceLoc.capture();
+        ir = new ModuleIR(getClass().getSimpleName(), loc);
+        if (b.insideModule()) {
+            ir.setClockConfig(b.module().ir().clockConfig());
+        }
+        scopes.push(ir.body());
+        b.pushModule(this);
+    }
+
+    /** The netlist of this instance (for passes and tools). */
+    public final ModuleIR ir() {
+        return ir;
+    }
+
+    List<Stmt> statements() {
+        return scopes.peek();
+    }
+
+    void pushScope(List<Stmt> s) {
+        scopes.push(s);
+    }
+
+    void popScope() {
+        scopes.pop();
+    }
+
+    Signal parentSideOf(Signal childPort) {
+        return parentSide.get(childPort);
+    }
+
+    boolean ioPrefix() {
+        return ioPrefix;
+    }
+
+    /** Ports keep their plain field names, without the {@code io_} prefix (for black boxes and top-level pins). */
+    protected final void noIoPrefix() {
+        ioPrefix = false;
+    }
+
+    /** Records a generator parameter: shown in the manifest and used to name distinct variants. */
+    protected final void param(String name, Object value) {
+        ir.parameters().put(name, value);
+    }
+
+    /** Overrides the Verilog module name (default: the Java class name, plus parameters when variants differ). */
+    protected final void setDefinitionName(String name) {
+        ir.setDefinitionName(name, true);
+    }
+
+    /** Clock and reset behaviour of this module's registers (inherited by children created afterwards). */
+    protected final void clockConfig(ClockConfig config) {
+        if (ir.hasClock()) {
+            throw new IllegalStateException("set the clock configuration before creating registers");
+        }
+        ir.setClockConfig(config);
+    }
+
+    /** Ends construction: names fields by reflection. Called by instance() and elaborate(). */
+    final void finish() {
+        if (finished) {
+            throw new IllegalStateException("module " + getClass().getSimpleName() + " was already placed; create a new one");
+        }
+        finished = true;
+        Builder.current().popModule(this);
+        NameByReflection.nameFields(this);
+    }
+
+    /** Places a finished child under this module, binding each of its ports to a parent-side signal. */
+    final <M extends Module> M place(M child) {
+        ModuleIR c = child.ir();
+        Instance inst = new Instance(c, SourceLoc.capture());
+        for (Signal port : c.ports()) {
+            Signal side;
+            if (port == c.clockOrNull()) {
+                side = ir.clock();
+            } else if (port == c.resetOrNull()) {
+                side = ir.reset();
+            } else {
+                side = ir.newSignal(SignalKind.INSTANCE_PORT, port.width(), port.signed(), inst.loc());
+                side.setFixFormat(port.fixFormat());
+                parentSide.put(port, side);
+            }
+            inst.bind(port, side);
+        }
+        ir.instances().add(inst);
+        return child;
+    }
+}

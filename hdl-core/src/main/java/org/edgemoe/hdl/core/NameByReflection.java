@@ -1,0 +1,73 @@
+package org.edgemoe.hdl.core;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import org.edgemoe.hdl.ir.Instance;
+import org.edgemoe.hdl.ir.Signal;
+
+/**
+ * Gives a finished module's hardware the names of the Java fields that hold it: Data, child modules,
+ * memories, and lists or arrays of them ({@code name_0}, {@code name_1}...). Explicit names win.
+ */
+final class NameByReflection {
+    private NameByReflection() { }
+
+    static void nameFields(Module m) {
+        List<Class<?>> chain = new ArrayList<>();
+        for (Class<?> c = m.getClass(); c != Module.class && c != null; c = c.getSuperclass()) {
+            chain.add(0, c);
+        }
+        for (Class<?> c : chain) {
+            for (Field f : c.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers()) || f.isSynthetic()) {
+                    continue;
+                }
+                Object value;
+                try {
+                    f.setAccessible(true);
+                    value = f.get(m);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    continue; // inaccessible fields keep their generated names
+                }
+                name(m, f.getName(), value);
+            }
+        }
+    }
+
+    private static void name(Module owner, String name, Object value) {
+        if (value instanceof Data d) {
+            if (d.isBound() && ownedBy(d, owner)) {
+                d.nameLeaves(name, Signal.NameSource.FIELD, owner.ioPrefix());
+            }
+        } else if (value instanceof Module child) {
+            for (Instance inst : owner.ir().instances()) {
+                if (inst.child() == child.ir() && inst.name() == null) {
+                    inst.setName(name);
+                }
+            }
+        } else if (value instanceof Mem<?> mem) {
+            if (mem.ir().owner() == owner.ir() && mem.ir().name() == null) {
+                mem.ir().setName(name);
+            }
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                name(owner, name + "_" + i, list.get(i));
+            }
+        } else if (value instanceof Object[] array) {
+            for (int i = 0; i < array.length; i++) {
+                name(owner, name + "_" + i, array[i]);
+            }
+        }
+    }
+
+    private static boolean ownedBy(Data d, Module owner) {
+        for (Ground g : d.leaves()) {
+            if (g.signal().owner() != owner.ir()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,168 @@
+package org.edgemoe.hdl.emit;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.edgemoe.hdl.ir.Memory;
+import org.edgemoe.hdl.ir.Signal;
+import org.edgemoe.hdl.ir.SignalKind;
+import org.edgemoe.hdl.ir.Stmt;
+
+/**
+ * Emission pass 3: splits the body into always blocks. Targets that share a top-level statement share a
+ * block; combinational and clocked targets never do; registers with and without reset never do. A
+ * combinational target driven by one unconditional assignment becomes a continuous {@code assign}.
+ */
+final class GroupBlocks {
+    private GroupBlocks() { }
+
+    /** Kind of always block a target belongs in. */
+    private enum Domain { COMB, SEQ_RESET, SEQ_PLAIN }
+
+    static List<Block> run(LegalModule lm) {
+        List<Stmt> body = lm.body;
+        // Union-find over targets, per domain.
+        Map<Object, Object> parent = new HashMap<>();
+        Map<Object, Integer> firstStmt = new LinkedHashMap<>();
+        for (int i = 0; i < body.size(); i++) {
+            Map<Domain, Object> firstOfDomain = new HashMap<>();
+            for (Object t : targets(body.get(i))) {
+                firstStmt.putIfAbsent(t, i);
+                parent.putIfAbsent(t, t);
+                Domain d = domain(t);
+                Object first = firstOfDomain.putIfAbsent(d, t);
+                if (first != null) {
+                    union(parent, first, t);
+                }
+            }
+        }
+        // Groups in order of their first statement.
+        Map<Object, Set<Object>> groups = new LinkedHashMap<>();
+        List<Object> orderedTargets = new ArrayList<>(firstStmt.keySet());
+        orderedTargets.sort((a, b) -> Integer.compare(firstStmt.get(a), firstStmt.get(b)));
+        for (Object t : orderedTargets) {
+            groups.computeIfAbsent(find(parent, t), k -> new LinkedHashSet<>()).add(t);
+        }
+        List<Block> blocks = new ArrayList<>();
+        for (Set<Object> group : groups.values()) {
+            blocks.add(block(lm, group));
+        }
+        return blocks;
+    }
+
+    private static Block block(LegalModule lm, Set<Object> group) {
+        List<Stmt> filtered = filter(lm.body, group::contains);
+        Domain d = domain(group.iterator().next());
+        if (d == Domain.COMB) {
+            if (group.size() == 1 && filtered.stream().allMatch(s -> s instanceof Stmt.Assign)) {
+                Stmt.Assign last = (Stmt.Assign) filtered.get(filtered.size() - 1);
+                return new Block.Continuous(last.target(), last.value(), last.loc());
+            }
+            return new Block.Comb(filtered);
+        }
+        List<Signal> resetRegs = new ArrayList<>();
+        if (d == Domain.SEQ_RESET) {
+            for (Object t : group) {
+                resetRegs.add((Signal) t);
+            }
+        }
+        return new Block.Seq(filtered, resetRegs);
+    }
+
+    private static Domain domain(Object target) {
+        if (target instanceof Memory) {
+            return Domain.SEQ_PLAIN;
+        }
+        Signal s = (Signal) target;
+        if (s.kind() != SignalKind.REG) {
+            return Domain.COMB;
+        }
+        return s.resetValue() != null ? Domain.SEQ_RESET : Domain.SEQ_PLAIN;
+    }
+
+    /** Everything a statement drives: signals, and memories for write ports. */
+    static Set<Object> targets(Stmt s) {
+        Set<Object> out = new LinkedHashSet<>();
+        collectTargets(s, out);
+        return out;
+    }
+
+    private static void collectTargets(Stmt s, Set<Object> out) {
+        if (s instanceof Stmt.Assign a) {
+            out.add(a.target());
+        } else if (s instanceof Stmt.MemWrite w) {
+            out.add(w.memory());
+        } else if (s instanceof Stmt.MemReadSync r) {
+            out.add(r.target());
+        } else if (s instanceof Stmt.When w) {
+            w.whenTrue().forEach(x -> collectTargets(x, out));
+            w.whenFalse().forEach(x -> collectTargets(x, out));
+        } else if (s instanceof Stmt.Switch sw) {
+            sw.cases().forEach(c -> c.body().forEach(x -> collectTargets(x, out)));
+            sw.otherwise().forEach(x -> collectTargets(x, out));
+        }
+    }
+
+    /** The statements (and the when/switch structure around them) that drive a target {@code keep} accepts. */
+    static List<Stmt> filter(List<Stmt> stmts, Predicate<Object> keep) {
+        List<Stmt> out = new ArrayList<>();
+        for (Stmt s : stmts) {
+            if (s instanceof Stmt.Assign a) {
+                if (keep.test(a.target())) {
+                    out.add(s);
+                }
+            } else if (s instanceof Stmt.MemWrite w) {
+                if (keep.test(w.memory())) {
+                    out.add(s);
+                }
+            } else if (s instanceof Stmt.MemReadSync r) {
+                if (keep.test(r.target())) {
+                    out.add(s);
+                }
+            } else if (s instanceof Stmt.When w) {
+                List<Stmt> t = filter(w.whenTrue(), keep);
+                List<Stmt> f = filter(w.whenFalse(), keep);
+                if (!t.isEmpty() || !f.isEmpty()) {
+                    out.add(new Stmt.When(w.cond(), t, f, w.loc()));
+                }
+            } else if (s instanceof Stmt.Switch sw) {
+                List<Stmt.Case> cases = new ArrayList<>();
+                boolean any = false;
+                for (Stmt.Case c : sw.cases()) {
+                    List<Stmt> b = filter(c.body(), keep);
+                    any |= !b.isEmpty();
+                    cases.add(new Stmt.Case(c.values(), b));
+                }
+                List<Stmt> other = filter(sw.otherwise(), keep);
+                if (any || !other.isEmpty()) {
+                    out.add(new Stmt.Switch(sw.selector(), cases, other, sw.loc()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Object find(Map<Object, Object> parent, Object x) {
+        Object p = parent.get(x);
+        while (p != x) {
+            Object gp = parent.get(p);
+            parent.put(x, gp);
+            x = p;
+            p = gp;
+        }
+        return x;
+    }
+
+    private static void union(Map<Object, Object> parent, Object a, Object b) {
+        Object ra = find(parent, a);
+        Object rb = find(parent, b);
+        if (ra != rb) {
+            parent.put(rb, ra);
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package org.edgemoe.hdl.emit;
+
+import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.edgemoe.hdl.ir.Expr;
+import org.edgemoe.hdl.ir.ModuleIR;
+import org.edgemoe.hdl.ir.Signal;
+import org.edgemoe.hdl.ir.SignalKind;
+import org.edgemoe.hdl.ir.Stmt;
+
+/**
+ * Emission pass 1: makes every expression printable as Verilog-2005 without changing its meaning.
+ * <ul>
+ * <li>drops operator nodes nothing reads;</li>
+ * <li>keeps a node as a named wire when the user named it, when it is read more than once, or when it is
+ *     indexed (Verilog cannot slice an expression); otherwise prints it inline where it is read;</li>
+ * <li>puts any other indexed sub-expression (a slice of a sum, the sign bit of a product) into a temporary wire.</li>
+ * </ul>
+ */
+final class Legalise {
+    private final ModuleIR m;
+    private final Map<Signal, Integer> uses = new IdentityHashMap<>();
+    private final Set<Signal> indexedUse = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<Signal, Expr> inlineDefs = new IdentityHashMap<>();
+    private LegalModule out;
+    private int temps;
+
+    private Legalise(ModuleIR m) {
+        this.m = m;
+    }
+
+    static LegalModule run(ModuleIR m) {
+        return new Legalise(m).legalise();
+    }
+
+    private LegalModule legalise() {
+        countUses();
+        Set<Signal> live = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Signal s : m.signals()) {
+            if (s.kind() != SignalKind.NODE || uses.containsKey(s)) {
+                live.add(s);
+            }
+        }
+        out = new LegalModule(m, live);
+        for (Signal s : m.signals()) {
+            if (s.kind() == SignalKind.NODE && uses.containsKey(s) && keepAsWire(s)) {
+                out.nodeWires.put(s, null); // reserve the declaration order
+            }
+        }
+        for (Signal s : new ArrayList<>(out.nodeWires.keySet())) {
+            out.nodeWires.put(s, legal(s.definition()));
+        }
+        for (Stmt s : m.body()) {
+            out.body.add(legal(s));
+        }
+        for (Signal s : m.signals()) {
+            if (s.resetValue() != null) {
+                out.resetValues.put(s, legal(s.resetValue()));
+            }
+        }
+        return out;
+    }
+
+    // ---- pass A: which nodes are read, how often, and whether indexed ----
+
+    private void countUses() {
+        Deque<Expr> work = new ArrayDeque<>();
+        for (Stmt s : m.body()) {
+            rootsOf(s, work);
+        }
+        for (Signal s : m.signals()) {
+            if (s.resetValue() != null) {
+                work.add(s.resetValue());
+            }
+        }
+        Set<Signal> expanded = new HashSet<>();
+        while (!work.isEmpty()) {
+            Expr e = work.pop();
+            countIn(e, false, work, expanded);
+        }
+    }
+
+    private void countIn(Expr e, boolean indexed, Deque<Expr> work, Set<Signal> expanded) {
+        if (e instanceof Expr.Ref r) {
+            Signal s = r.signal();
+            if (s.kind() == SignalKind.NODE) {
+                uses.merge(s, 1, Integer::sum);
+                if (indexed) {
+                    indexedUse.add(s);
+                }
+                if (expanded.add(s)) {
+                    work.add(s.definition());
+                }
+            }
+        } else if (e instanceof Expr.Slice sl) {
+            countIn(sl.a(), true, work, expanded);
+        } else if (e instanceof Expr.Extend x) {
+            countIn(x.a(), x.a().signed(), work, expanded);
+        } else {
+            List<Expr> kids = new ArrayList<>();
+            children(e, kids);
+            for (Expr k : kids) {
+                countIn(k, false, work, expanded);
+            }
+        }
+    }
+
+    private static void rootsOf(Stmt s, Deque<Expr> work) {
+        if (s instanceof Stmt.Assign a) {
+            work.add(a.value());
+        } else if (s instanceof Stmt.When w) {
+            work.add(w.cond());
+            w.whenTrue().forEach(x -> rootsOf(x, work));
+            w.whenFalse().forEach(x -> rootsOf(x, work));
+        } else if (s instanceof Stmt.Switch sw) {
+            work.add(sw.selector());
+            sw.cases().forEach(c -> c.body().forEach(x -> rootsOf(x, work)));
+            sw.otherwise().forEach(x -> rootsOf(x, work));
+        } else if (s instanceof Stmt.MemWrite w) {
+            work.add(w.address());
+            work.add(w.data());
+        } else if (s instanceof Stmt.MemReadSync r) {
+            work.add(r.address());
+        }
+    }
+
+    private boolean keepAsWire(Signal node) {
+        Expr def = node.definition();
+        boolean trivial = def instanceof Expr.Const || def instanceof Expr.Ref;
+        if (node.nameSource() == Signal.NameSource.FIELD || node.nameSource() == Signal.NameSource.EXPLICIT) {
+            return !(def instanceof Expr.Const);
+        }
+        if (trivial) {
+            return false;
+        }
+        return uses.get(node) > 1 || indexedUse.contains(node);
+    }
+
+    // ---- pass B: rewrite ----
+
+    private Stmt legal(Stmt s) {
+        if (s instanceof Stmt.Assign a) {
+            return new Stmt.Assign(a.target(), legal(a.value()), a.loc());
+        } else if (s instanceof Stmt.When w) {
+            return new Stmt.When(legal(w.cond()), legalList(w.whenTrue()), legalList(w.whenFalse()), w.loc());
+        } else if (s instanceof Stmt.Switch sw) {
+            List<Stmt.Case> cases = new ArrayList<>();
+            for (Stmt.Case c : sw.cases()) {
+                cases.add(new Stmt.Case(c.values(), legalList(c.body())));
+            }
+            return new Stmt.Switch(legal(sw.selector()), cases, legalList(sw.otherwise()), sw.loc());
+        } else if (s instanceof Stmt.MemWrite w) {
+            return new Stmt.MemWrite(w.memory(), legal(w.address()), legal(w.data()), w.loc());
+        } else if (s instanceof Stmt.MemReadSync r) {
+            return new Stmt.MemReadSync(r.memory(), legal(r.address()), r.target(), r.loc());
+        }
+        throw new IllegalStateException("unknown statement " + s);
+    }
+
+    private List<Stmt> legalList(List<Stmt> stmts) {
+        List<Stmt> outList = new ArrayList<>(stmts.size());
+        for (Stmt s : stmts) {
+            outList.add(legal(s));
+        }
+        return outList;
+    }
+
+    /** A printable equivalent of {@code e}. */
+    Expr legal(Expr e) {
+        if (e instanceof Expr.Ref r) {
+            Signal s = r.signal();
+            if (s.kind() == SignalKind.NODE && !out.nodeWires.containsKey(s)) {
+                return inlineDefs.computeIfAbsent(s, k -> legal(k.definition()));
+            }
+            return e;
+        } else if (e instanceof Expr.Const) {
+            return e;
+        } else if (e instanceof Expr.Slice sl) {
+            Expr a = legal(sl.a());
+            if (a instanceof Expr.Const c) {
+                BigInteger v = c.value().shiftRight(sl.lo()).and(BigInteger.ONE.shiftLeft(sl.width()).subtract(BigInteger.ONE));
+                return new Expr.Const(v, sl.width(), sl.signed());
+            }
+            if (sl.lo() == 0 && sl.hi() == a.width() - 1) {
+                return a.signed() == sl.signed() ? a : new Expr.Reinterpret(a, sl.signed());
+            }
+            if (a instanceof Expr.Slice inner && inner.a() instanceof Expr.Ref) {
+                return new Expr.Slice(inner.a(), inner.lo() + sl.hi(), inner.lo() + sl.lo(), sl.signed());
+            }
+            return new Expr.Slice(indexable(a), sl.hi(), sl.lo(), sl.signed());
+        } else if (e instanceof Expr.Extend x) {
+            Expr a = legal(x.a());
+            if (a.signed() && !(a instanceof Expr.Slice s && s.a() instanceof Expr.Ref)) {
+                a = indexable(a);
+            }
+            return new Expr.Extend(a, x.width(), x.signed());
+        } else if (e instanceof Expr.Unary u) {
+            return new Expr.Unary(u.op(), legal(u.a()), u.width(), u.signed());
+        } else if (e instanceof Expr.Binary b) {
+            return new Expr.Binary(b.op(), legal(b.a()), legal(b.b()), b.width(), b.signed());
+        } else if (e instanceof Expr.Mux x) {
+            return new Expr.Mux(legal(x.cond()), legal(x.whenTrue()), legal(x.whenFalse()));
+        } else if (e instanceof Expr.Concat c) {
+            if (c.parts().size() == 1) {
+                Expr only = legal(c.parts().get(0));
+                return only.signed() == c.signed() ? only : new Expr.Reinterpret(only, c.signed());
+            }
+            List<Expr> parts = new ArrayList<>();
+            for (Expr p : c.parts()) {
+                parts.add(legal(p));
+            }
+            return new Expr.Concat(parts, c.signed());
+        } else if (e instanceof Expr.Reinterpret r) {
+            return new Expr.Reinterpret(legal(r.a()), r.signed());
+        } else if (e instanceof Expr.MemRead mr) {
+            return new Expr.MemRead(mr.memory(), legal(mr.address()));
+        }
+        throw new IllegalStateException("unknown expression " + e);
+    }
+
+    /** {@code e} itself if Verilog can index it (a signal or constant), else a temporary wire holding it. */
+    private Expr indexable(Expr e) {
+        if (e instanceof Expr.Ref || e instanceof Expr.Const) {
+            return e;
+        }
+        if (e instanceof Expr.Reinterpret r && r.a() instanceof Expr.Ref) {
+            return new Expr.Reinterpret(r.a(), r.signed());
+        }
+        Signal temp = m.temporary(e.width(), e.signed(), temps++);
+        temp.setDefinition(e);
+        out.nodeWires.put(temp, e);
+        out.live.add(temp);
+        return new Expr.Ref(temp);
+    }
+
+    static void children(Expr e, List<Expr> out) {
+        if (e instanceof Expr.Unary u) {
+            out.add(u.a());
+        } else if (e instanceof Expr.Binary b) {
+            out.add(b.a());
+            out.add(b.b());
+        } else if (e instanceof Expr.Mux x) {
+            out.add(x.cond());
+            out.add(x.whenTrue());
+            out.add(x.whenFalse());
+        } else if (e instanceof Expr.Slice s) {
+            out.add(s.a());
+        } else if (e instanceof Expr.Concat c) {
+            out.addAll(c.parts());
+        } else if (e instanceof Expr.Extend x) {
+            out.add(x.a());
+        } else if (e instanceof Expr.Reinterpret r) {
+            out.add(r.a());
+        } else if (e instanceof Expr.MemRead mr) {
+            out.add(mr.address());
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.edgemoe.hdl.ir;
+
+/**
+ * A named value of a module's netlist: port, wire, register, operator node or instance port.
+ * Widths are fixed at creation; names are settled by the naming passes.
+ */
+public final class Signal {
+    private final ModuleIR owner;
+    private final SignalKind kind;
+    private final int width;
+    private final boolean signed;
+    private final SourceLoc loc;
+    private final int serial;
+    private String name;
+    private NameSource nameSource = NameSource.NONE;
+    private FixFormat fixFormat;
+    private Expr definition;       // NODE only
+    private Expr resetValue;       // REG only, null when the register has no reset
+    private boolean isPublic;
+
+    /** How a signal got its name; stronger sources win. */
+    public enum NameSource { NONE, TEMP, FIELD, EXPLICIT }
+
+    Signal(ModuleIR owner, SignalKind kind, int width, boolean signed, SourceLoc loc, int serial) {
+        if (width < 1) {
+            throw new IllegalArgumentException("signal width must be at least 1, was " + width);
+        }
+        this.owner = owner;
+        this.kind = kind;
+        this.width = width;
+        this.signed = signed;
+        this.loc = loc;
+        this.serial = serial;
+    }
+
+    public ModuleIR owner() { return owner; }
+    public SignalKind kind() { return kind; }
+    public int width() { return width; }
+    public boolean signed() { return signed; }
+    public SourceLoc loc() { return loc; }
+    /** Creation order within the owner; the tie-breaker that keeps output deterministic. */
+    public int serial() { return serial; }
+    public String name() { return name; }
+    public NameSource nameSource() { return nameSource; }
+    public FixFormat fixFormat() { return fixFormat; }
+    public Expr definition() { return definition; }
+    public Expr resetValue() { return resetValue; }
+    public boolean isPublic() { return isPublic; }
+
+    public boolean isPort() {
+        return kind == SignalKind.INPUT || kind == SignalKind.OUTPUT;
+    }
+
+    /** Sets the name if {@code source} is at least as strong as the current one. */
+    public void suggestName(String newName, NameSource source) {
+        if (source.compareTo(nameSource) >= 0 && !(source == nameSource && name != null && source != NameSource.EXPLICIT)) {
+            this.name = newName;
+            this.nameSource = source;
+        }
+    }
+
+    /** Unconditionally renames (used by the name allocator to resolve clashes). */
+    public void rename(String newName) {
+        this.name = newName;
+    }
+
+    public void setFixFormat(FixFormat f) { this.fixFormat = f; }
+    public void setDefinition(Expr e) { this.definition = e; }
+    public void setResetValue(Expr e) { this.resetValue = e; }
+    public void setPublic(boolean p) { this.isPublic = p; }
+
+    @Override
+    public String toString() {
+        return name != null ? name : kind.name().toLowerCase() + "#" + serial;
+    }
+}
