@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.edgemoe.model.hw.Formats;
 import org.edgemoe.model.hw.HwModel;
+import org.edgemoe.model.hw.HwTrace;
 import org.edgemoe.model.hw.QuantizedWeights;
 
 /** {@code make accuracy}: prints {@code ACCURACY <name> <value>} lines for both profiles and both tasks on the real image. */
@@ -31,11 +32,45 @@ public final class AccuracyReport {
             QuantizedWeights q = new QuantizedWeights(weights, f);
             print("weights.out_of_range." + name, q.outOfRange());
             HwModel model = new HwModel(q);
+            FloatModel sameWeights = new FloatModel(q.dequantized(weights));
             for (int task = 0; task < ModelShape.TASKS; task++) {
-                modelErrors(name, task, ModelComparison.of(model.run(task), ref[task]), ref[task]);
+                HwTrace hw = model.run(task);
+                modelErrors(name, task, ModelComparison.of(hw, ref[task]), ref[task]);
+                separateWeightsFromArithmetic(name, task, hw, sameWeights.run(task), ref[task]);
             }
         }
         print("report.seconds", (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Splits the error against the float reference into the weight conversion alone (a float model
+     * running on exactly the hardware's quantised weights, vs the float reference) and the hardware
+     * arithmetic alone (the hardware vs that float model).
+     */
+    private static void separateWeightsFromArithmetic(String profile, int task, HwTrace hw, FloatTrace sameWeights,
+                                                      FloatTrace ref) {
+        String tag = "." + profile + ".task" + task;
+        ModelComparison weightsOnly = ModelComparison.of(sameWeights, ref);
+        ModelComparison arithmeticOnly = ModelComparison.of(hw, sameWeights);
+        print("final.mse.float_quantized_weights" + tag, weightsOnly.finalLayer().mse());
+        print("routing.agreement.min.float_quantized_weights" + tag, weightsOnly.minRoutingAgreement());
+        print("final.mse.hw_vs_float_quantized_weights" + tag, arithmeticOnly.finalLayer().mse());
+        print("routing.agreement.min.hw_vs_float_quantized_weights" + tag, arithmeticOnly.minRoutingAgreement());
+    }
+
+    /** Smallest gap between the 2nd and 3rd gate logit of the float model, over all tokens and MoE layers. */
+    private static double minTopKGap(M3VitWeights w, FloatTrace ref, int task) {
+        double min = Double.POSITIVE_INFINITY;
+        for (int l = 1; l < ModelShape.LAYERS; l += 2) {
+            LayerWeights lw = w.layers()[l];
+            for (double[] x : ref.afterAttention()[l]) {
+                double[] logits = FloatOps.linear(FloatOps.layerNorm(x, lw.norm2Gamma(), lw.norm2Beta()),
+                        lw.moe().gateByTask()[task], null, ModelShape.EXPERTS);
+                int[] top = TopK.of(logits, ModelShape.TOP_K + 1);
+                min = Math.min(min, logits[top[ModelShape.TOP_K - 1]] - logits[top[ModelShape.TOP_K]]);
+            }
+        }
+        return min;
     }
 
     private static void syntheticExpertStats(M3VitWeights w) {
@@ -74,6 +109,7 @@ public final class AccuracyReport {
             for (int l = 1; l < ModelShape.LAYERS; l += 2) {
                 print("moe" + l + ".active_experts.float.task" + task, ref[task].routing()[l].activeExperts());
             }
+            print("routing.min_top2_gap.float.task" + task, minTopKGap(w, ref[task], task));
         }
     }
 

@@ -10,26 +10,39 @@ public record ModelComparison(ErrorStats[] layers, double[] routingAgreement, in
                               int flippedTokens, ErrorStats finalOnAgreeingTokens) {
 
     public static ModelComparison of(HwTrace hw, FloatTrace ref) {
+        double[][][] outputs = new double[ModelShape.LAYERS][][];
+        for (int l = 0; l < outputs.length; l++) {
+            outputs[l] = hw.layerOutput(l);
+        }
+        return of(outputs, hw.routing(), ref);
+    }
+
+    /** The same comparison for a second float model (e.g. one running on quantised weights). */
+    public static ModelComparison of(FloatTrace actual, FloatTrace ref) {
+        return of(actual.layerOutputs(), actual.routing(), ref);
+    }
+
+    private static ModelComparison of(double[][][] outputs, Routing[] routing, FloatTrace ref) {
         int n = ModelShape.LAYERS;
         ErrorStats[] layers = new ErrorStats[n];
         double[] agreement = new double[n];
         int[] active = new int[n];
         for (int l = 0; l < n; l++) {
-            layers[l] = ErrorStats.between(hw.layerOutput(l), ref.layerOutputs()[l]);
+            layers[l] = ErrorStats.between(outputs[l], ref.layerOutputs()[l]);
             if (ref.routing()[l] != null) {
-                agreement[l] = hw.routing()[l].agreement(ref.routing()[l]);
-                active[l] = hw.routing()[l].activeExperts();
+                agreement[l] = routing[l].agreement(ref.routing()[l]);
+                active[l] = routing[l].activeExperts();
             }
         }
         boolean[] flipped = new boolean[ModelShape.TOKENS];
         for (int l = 1; l < n; l += 2) {
             for (int t = 0; t < flipped.length; t++) {
-                flipped[t] |= !hw.routing()[l].sameExperts(ref.routing()[l], t);
+                flipped[t] |= !routing[l].sameExperts(ref.routing()[l], t);
             }
         }
         java.util.List<double[]> hwRows = new java.util.ArrayList<>();
         java.util.List<double[]> refRows = new java.util.ArrayList<>();
-        double[][] hwOut = hw.layerOutput(n - 1);
+        double[][] hwOut = outputs[n - 1];
         int flips = 0;
         for (int t = 0; t < flipped.length; t++) {
             flips += flipped[t] ? 1 : 0;

@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.edgemoe.model.LayerWeights;
 import org.edgemoe.model.M3VitWeights;
 import org.edgemoe.model.Mlp;
+import org.edgemoe.model.MoeWeights;
 import org.edgemoe.model.ModelShape;
 import org.edgemoe.model.fixed.FixedFormat;
 import org.edgemoe.model.fixed.FixedRaw;
@@ -103,5 +104,52 @@ public final class QuantizedWeights {
 
     public long outOfRange() {
         return outOfRange.get();
+    }
+
+    /**
+     * The exact real values of these quantised weights (raw * 2^-F, exact in double), as float weights
+     * for {@link org.edgemoe.model.FloatModel}: a float model that sees exactly the weights the hardware
+     * sees. Comparing it with the float model on the original weights measures the weight conversion
+     * alone; comparing the hardware with it measures the hardware arithmetic alone.
+     * {@code original} supplies the reference output (not a weight) and the dense/MoE layer layout.
+     */
+    public M3VitWeights dequantized(M3VitWeights original) {
+        Formats f = formats;
+        LayerWeights[] out = new LayerWeights[layers.length];
+        for (int l = 0; l < layers.length; l++) {
+            QuantizedLayer q = layers[l];
+            MoeWeights moe = null;
+            if (q.experts() != null) {
+                double[][] gates = new double[q.gates().length][];
+                for (int t = 0; t < gates.length; t++) {
+                    gates[t] = d(q.gates()[t], f.weightLinear());
+                }
+                Mlp[] experts = new Mlp[q.experts().length];
+                for (int e = 0; e < experts.length; e++) {
+                    experts[e] = d(q.experts()[e]);
+                }
+                moe = new MoeWeights(gates, experts);
+            }
+            out[l] = new LayerWeights(d(q.norm1Gamma(), f.weightNorm()), d(q.norm1Beta(), f.weightBias()),
+                    d(q.qkvWeight(), f.weightLinear()), d(q.qkvBias(), f.weightAttnBias()),
+                    d(q.projWeight(), f.weightLinear()), d(q.projBias(), f.weightAttnBias()),
+                    d(q.norm2Gamma(), f.weightNorm()), d(q.norm2Beta(), f.weightBias()),
+                    q.mlp() == null ? null : d(q.mlp()), moe);
+        }
+        return new M3VitWeights(d(pixels, f.pixel()), d(patchWeight, f.weightPatch()), d(patchBias, f.weightBias()),
+                d(posEmbed, f.resid()), out, original.referenceAfterLayer11());
+    }
+
+    private Mlp d(QuantizedMlp m) {
+        return new Mlp(d(m.fc1Weight(), formats.weightLinear()), d(m.fc1Bias(), formats.weightBias()),
+                d(m.fc2Weight(), formats.weightLinear()), d(m.fc2Bias(), formats.weightBias()));
+    }
+
+    private static double[] d(long[] raw, FixedFormat format) {
+        double[] v = new double[raw.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = FixedRaw.toDouble(raw[i], format.fracBits());
+        }
+        return v;
     }
 }
