@@ -16,6 +16,8 @@ class RealWeightsTest {
     private static M3VitWeights weights;
     private static FloatTrace[] floatRuns;
     private static ModelComparison[] published;
+    /** Published hardware vs a float model running on exactly the published (truncated) weights. */
+    private static ModelComparison[] publishedArithmetic;
 
     @BeforeAll
     static void load() {
@@ -24,8 +26,16 @@ class RealWeightsTest {
         weights = M3VitWeights.load(folder);
         FloatModel model = new FloatModel(weights);
         floatRuns = new FloatTrace[] {model.run(0), model.run(1)};
-        HwModel hw = new HwModel(new QuantizedWeights(weights, Formats.published()));
-        published = new ModelComparison[] {ModelComparison.of(hw.run(0), floatRuns[0]), ModelComparison.of(hw.run(1), floatRuns[1])};
+        QuantizedWeights q = new QuantizedWeights(weights, Formats.published());
+        HwModel hw = new HwModel(q);
+        FloatModel sameWeights = new FloatModel(q.dequantized(weights));
+        published = new ModelComparison[ModelShape.TASKS];
+        publishedArithmetic = new ModelComparison[ModelShape.TASKS];
+        for (int task = 0; task < ModelShape.TASKS; task++) {
+            org.edgemoe.model.hw.HwTrace run = hw.run(task);
+            published[task] = ModelComparison.of(run, floatRuns[task]);
+            publishedArithmetic[task] = ModelComparison.of(run, sameWeights.run(task));
+        }
     }
 
     @Test
@@ -80,8 +90,23 @@ class RealWeightsTest {
     }
 
     @Test
+    void publishedArithmeticMatchesAFloatModelOnTheSameQuantisedWeights() {
+        // Separates the hardware arithmetic from the weight conversion: against a float model that uses
+        // exactly the truncated weights, every MoE layer routes every token identically and the final
+        // error is ~2e-6 (measured 2.23e-6 / 2.22e-6), three to four orders below the target.
+        for (ModelComparison c : publishedArithmetic) {
+            assertEquals(1.0, c.minRoutingAgreement(), 0, "routing agreement");
+            assertTrue(c.finalLayer().mse() < 1e-5, "mse " + c.finalLayer().mse());
+        }
+    }
+
+    @Test
     @Disabled("Known miss, see docs/numerics.md: task 0 measures final MSE 0.0126 and worst-layer routing "
-            + "agreement 0.969 because near-tie tokens flip experts; the error on consistently routed tokens is 0.0031")
+            + "agreement 0.969 (layers 3 and 11). Not the hardware arithmetic: a float model on the same truncated "
+            + "weights measures 0.0125 / 0.969 and routes exactly like the hardware (hw vs it: 2.2e-6, 100%). "
+            + "Weight quantisation flips near-tie gates of 10 tokens (first flips at 2nd-3rd logit gaps 2e-4 .. 0.026), and "
+            + "layer 9's LN2 (gamma/sigma 8..11 on outlier channels) amplifies their residual difference; on the 119 consistently "
+            + "routed tokens the final MSE is 0.0031")
     void publishedProfileMeetsTargetsOnTask0() {
         assertTrue(published[0].finalLayer().mse() <= 0.01, "mse " + published[0].finalLayer().mse());
         assertTrue(published[0].minRoutingAgreement() >= 0.99, "agreement " + published[0].minRoutingAgreement());
