@@ -14,7 +14,8 @@ tools:
 verilog:
 	@$(TOOLS) java mvn
 	$(MVN) -DskipTests install
-	$(MVN) -pl edge-moe-rtl exec:java@generate-verilog -Drtl.dir=$(abspath $(RTL_DIR))
+	rm -rf $(RTL_DIR)
+	$(MVN) -pl hdl-core exec:java@examples -Drtl.dir=$(abspath $(RTL_DIR))
 	@echo "Verilog written to $(RTL_DIR)/ (see $(RTL_DIR)/manifest.json)"
 
 ## Every test of every module.
@@ -25,6 +26,7 @@ test: tools
 bench: tools
 	$(MVN) -DskipTests install
 	@$(MVN) -pl hdl-core exec:java@bench
+	@$(MVN) -pl testbench exec:java@bench
 
 ## Accuracy figures of the golden models: ACCURACY <name> <value>
 accuracy:

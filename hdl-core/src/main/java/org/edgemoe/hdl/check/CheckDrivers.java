@@ -1,7 +1,7 @@
 package org.edgemoe.hdl.check;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import org.edgemoe.hdl.ir.Instance;
 import org.edgemoe.hdl.ir.ModuleIR;
 import org.edgemoe.hdl.ir.Signal;
@@ -15,12 +15,13 @@ final class CheckDrivers {
         if (m.isBlackBox()) {
             return;
         }
-        Set<Signal> childInputs = new HashSet<>();
-        Set<Signal> childOutputs = new HashSet<>();
+        // Parent-side signal of each child input, to the instance and port it feeds (for the message).
+        Map<Signal, String> childInputs = new HashMap<>();
         for (Instance inst : m.instances()) {
             inst.bindings().forEach((port, side) -> {
-                if (side.kind() == SignalKind.INSTANCE_PORT) {
-                    (port.kind() == SignalKind.INPUT ? childInputs : childOutputs).add(side);
+                if (side.kind() == SignalKind.INSTANCE_PORT && port.kind() == SignalKind.INPUT) {
+                    childInputs.put(side, "'" + port.name() + "' of child " + inst.child().className()
+                            + (inst.name() != null ? " instance '" + inst.name() + "'" : ""));
                 }
             });
         }
@@ -37,8 +38,8 @@ final class CheckDrivers {
                     }
                 }
                 case INSTANCE_PORT -> {
-                    if (childInputs.contains(s)) {
-                        d.error(s.loc(), "input " + name(s) + " of child instance is never driven");
+                    if (childInputs.containsKey(s)) {
+                        d.error(s.loc(), "input " + childInputs.get(s) + " is never driven");
                     }
                 }
                 default -> { }

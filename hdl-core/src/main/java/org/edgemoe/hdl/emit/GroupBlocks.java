@@ -29,34 +29,46 @@ final class GroupBlocks {
         // Union-find over targets, per domain.
         Map<Object, Object> parent = new HashMap<>();
         Map<Object, Integer> firstStmt = new LinkedHashMap<>();
+        List<Set<Object>> targetsOf = new ArrayList<>(body.size());
         for (int i = 0; i < body.size(); i++) {
             Map<Domain, Object> firstOfDomain = new HashMap<>();
-            for (Object t : targets(body.get(i))) {
+            Set<Object> ts = targets(body.get(i));
+            targetsOf.add(ts);
+            for (Object t : ts) {
                 firstStmt.putIfAbsent(t, i);
                 parent.putIfAbsent(t, t);
-                Domain d = domain(t);
-                Object first = firstOfDomain.putIfAbsent(d, t);
+                Object first = firstOfDomain.putIfAbsent(domain(t), t);
                 if (first != null) {
                     union(parent, first, t);
                 }
             }
         }
-        // Groups in order of their first statement.
+        // Groups in order of their first statement, each with the top-level statements that touch it.
         Map<Object, Set<Object>> groups = new LinkedHashMap<>();
+        Map<Object, Set<Integer>> statementsOf = new HashMap<>();
         List<Object> orderedTargets = new ArrayList<>(firstStmt.keySet());
         orderedTargets.sort((a, b) -> Integer.compare(firstStmt.get(a), firstStmt.get(b)));
         for (Object t : orderedTargets) {
             groups.computeIfAbsent(find(parent, t), k -> new LinkedHashSet<>()).add(t);
         }
+        for (int i = 0; i < body.size(); i++) {
+            for (Object t : targetsOf.get(i)) {
+                statementsOf.computeIfAbsent(find(parent, t), k -> new java.util.TreeSet<>()).add(i);
+            }
+        }
         List<Block> blocks = new ArrayList<>();
-        for (Set<Object> group : groups.values()) {
-            blocks.add(block(lm, group));
+        for (Map.Entry<Object, Set<Object>> g : groups.entrySet()) {
+            List<Stmt> touching = new ArrayList<>();
+            for (int i : statementsOf.get(g.getKey())) {
+                touching.add(body.get(i));
+            }
+            blocks.add(block(touching, g.getValue()));
         }
         return blocks;
     }
 
-    private static Block block(LegalModule lm, Set<Object> group) {
-        List<Stmt> filtered = filter(lm.body, group::contains);
+    private static Block block(List<Stmt> touching, Set<Object> group) {
+        List<Stmt> filtered = filter(touching, group::contains);
         Domain d = domain(group.iterator().next());
         if (d == Domain.COMB) {
             if (group.size() == 1 && filtered.stream().allMatch(s -> s instanceof Stmt.Assign)) {
