@@ -14,7 +14,7 @@ final class FixResize {
     private FixResize() { }
 
     static Expr resize(Expr raw, FixFormat from, FixFormat to, Rounding rounding, Overflow overflow) {
-        Expr v = roundFraction(raw, from, to.fracBits(), rounding);
+        Expr v = shared(roundFraction(raw, from, to.fracBits(), rounding));
         // v now has to.fracBits() fraction bits and the signedness of 'from'.
         return fitInteger(v, from.signed(), to, overflow);
     }
@@ -51,7 +51,7 @@ final class FixResize {
             return Exprs.resize(v, w, to.signed());
         }
         int cw = Math.max(v.width(), w) + 1;
-        Expr vs = Exprs.extend(v, cw, true);
+        Expr vs = shared(Exprs.extend(v, cw, true));
         BigInteger maxRaw = BigInteger.ONE.shiftLeft(to.signed() ? w - 1 : w).subtract(BigInteger.ONE);
         BigInteger minRaw = to.signed() ? BigInteger.ONE.shiftLeft(w - 1).negate() : BigInteger.ZERO;
         Expr maxC = constant(maxRaw, cw);
@@ -71,6 +71,14 @@ final class FixResize {
             return to.signed() && vw <= to.width();
         }
         return to.signed() ? vw <= to.width() - 1 : vw <= to.width();
+    }
+
+    /** An operator node for {@code e}, so that several readers share one piece of logic. */
+    private static Expr shared(Expr e) {
+        if (e instanceof Expr.Ref || e instanceof Expr.Const) {
+            return e;
+        }
+        return new Expr.Ref(Builder.current().node(e));
     }
 
     private static Expr constant(BigInteger value, int width) {

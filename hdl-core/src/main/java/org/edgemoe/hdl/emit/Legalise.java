@@ -31,6 +31,7 @@ final class Legalise {
     private final Map<Signal, Expr> inlineDefs = new IdentityHashMap<>();
     private LegalModule out;
     private int temps;
+    private final Map<Expr, Expr> temporaries = new java.util.HashMap<>();
 
     private Legalise(ModuleIR m) {
         this.m = m;
@@ -233,11 +234,14 @@ final class Legalise {
         if (e instanceof Expr.Reinterpret r && r.a() instanceof Expr.Ref) {
             return new Expr.Reinterpret(r.a(), r.signed());
         }
-        Signal temp = m.temporary(e.width(), e.signed(), temps++);
-        temp.setDefinition(e);
-        out.nodeWires.put(temp, e);
-        out.live.add(temp);
-        return new Expr.Ref(temp);
+        // Equal expressions share one temporary (records compare by value).
+        return temporaries.computeIfAbsent(e, k -> {
+            Signal temp = m.temporary(k.width(), k.signed(), temps++);
+            temp.setDefinition(k);
+            out.nodeWires.put(temp, k);
+            out.live.add(temp);
+            return new Expr.Ref(temp);
+        });
     }
 
     static void children(Expr e, List<Expr> out) {
