@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * Turns {@link VerilogSources} into a loaded {@link SimModel}: Verilator to C++, the generated
@@ -43,6 +41,16 @@ public final class ModelCompiler {
         });
     }
 
+    /**
+     * Builds the per-machine parts (JNI bridge, Verilated runtime for {@code options}' waveform
+     * format) if the cache folder lacks them, e.g. once in CI before the tests.
+     */
+    public static void prepareMachine(BuildOptions options) {
+        NativeBridge.ensureLoaded(options);
+        VerilatedRuntime.archive(Toolchain.get(), options);
+        PrecompiledHeader.header(Toolchain.get(), options);
+    }
+
     /** Whether {@code sources} with {@code options} are already built in the cache folder. */
     public static boolean isCached(VerilogSources sources, BuildOptions options) {
         String key = cacheKey(Toolchain.get(), sources, options);
@@ -66,6 +74,7 @@ public final class ModelCompiler {
     private static void build(Toolchain tools, VerilogSources sources, BuildOptions options, Path work)
             throws IOException {
         Path runtime = VerilatedRuntime.archive(tools, options);
+        Path pch = PrecompiledHeader.header(tools, options);
         Path obj = work.resolve("obj");
         List<String> verilate = new ArrayList<>(List.of(tools.verilator));
         verilate.addAll(VERILATOR_FLAGS);
@@ -80,21 +89,18 @@ public final class ModelCompiler {
         List<SignalSpec> signals = ModelHeaderParser.parse(obj, MODEL_CLASS, sources.top(), flatPublic);
         Files.writeString(obj.resolve("edgemoe_shim.cpp"), ShimGenerator.generate(MODEL_CLASS, signals));
 
-        List<Path> units;
-        try (Stream<Path> files = Files.list(obj)) {
-            // Largest first, so the parallel jobs finish close together.
-            units = files.filter(p -> p.toString().endsWith(".cpp"))
-                .sorted(Comparator.comparingLong(ModelCompiler::size).reversed().thenComparing(Path::toString))
-                .toList();
-        }
         List<List<String>> compiles = new ArrayList<>();
         List<String> link = new ArrayList<>(List.of(tools.cxx, "-shared", "-o", work.resolve(LIBRARY).toString()));
-        for (Path unit : units) {
-            String name = unit.getFileName().toString();
-            boolean slow = name.contains("__Slow") || name.contains("__Syms");
+        for (UnityGroups.Group group : UnityGroups.plan(obj, options.jobs())) {
+            Path unit = obj.resolve(group.fileName());
+            Files.writeString(unit, group.source());
             List<String> cmd = new ArrayList<>(tools.cxxFlags(options.waveform()));
-            cmd.addAll(List.of("-I" + obj, slow ? "-O0" : options.cxxOptimisation(), "-c", unit.toString(),
-                "-o", unit + ".o"));
+            if (group.hot()) {
+                cmd.addAll(List.of("-include", pch.toString(), options.cxxOptimisation()));
+            } else {
+                cmd.add("-O0"); // run-once construction code; its precompiled header would need -O0 too
+            }
+            cmd.addAll(List.of("-I" + obj, "-c", unit.toString(), "-o", unit + ".o"));
             compiles.add(cmd);
             link.add(unit + ".o");
         }
@@ -108,13 +114,5 @@ public final class ModelCompiler {
         Files.writeString(work.resolve("sources.txt"), sources.top() + "\n" + String.join("\n",
             sources.files().stream().map(Path::toString).toList()) + "\n");
         CacheDirectory.deleteRecursively(obj);
-    }
-
-    private static long size(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            return 0;
-        }
     }
 }
