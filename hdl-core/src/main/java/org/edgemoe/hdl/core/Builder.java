@@ -142,6 +142,17 @@ final class Builder {
     }
 
     static String describe(Signal s) {
+        if (s.name() == null) {
+            // Fields initialised before the constructor body already hold their hardware: name them now.
+            Builder b = CURRENT.get();
+            if (b != null) {
+                for (Module m : b.modules) {
+                    if (m.ir() == s.owner()) {
+                        NameByReflection.nameFields(m);
+                    }
+                }
+            }
+        }
         return s.name() != null ? "'" + s.name() + "'" : "(unnamed " + s.kind().name().toLowerCase() + " created at " + s.loc() + ")";
     }
 }
