@@ -18,6 +18,9 @@ public final class BatchRun {
     private final int[] outputLayout;
     private final int[] inputPositions;
     private final int[] outputPositions;
+    private final int[] inputBytes;
+    private final int[] inputTopWord;
+    private final long[] inputTopMask;
     private final int stimulusStride;
     private final int resultStride;
     private final ByteBuffer stimulus;
@@ -35,6 +38,14 @@ public final class BatchRun {
         this.outputLayout = layout(sim, outputs);
         this.inputPositions = positions(inputLayout);
         this.outputPositions = positions(outputLayout);
+        this.inputBytes = new int[inputs.size()];
+        this.inputTopWord = new int[inputs.size()];
+        this.inputTopMask = new long[inputs.size()];
+        for (int k = 0; k < inputs.size(); k++) {
+            inputBytes[k] = inputs.get(k).bytes();
+            inputTopWord[k] = inputs.get(k).words() - 1;
+            inputTopMask[k] = inputs.get(k).topWordMask();
+        }
         this.stimulusStride = stride(inputLayout);
         this.resultStride = stride(outputLayout);
         this.stimulus = ByteBuffer.allocateDirect(Math.max(1, stimulusStride * cycles)).order(ByteOrder.LITTLE_ENDIAN);
@@ -60,12 +71,17 @@ public final class BatchRun {
 
     /** Sets 64-bit word {@code word} of a (wide) input for {@code cycle}; the top word must fit the width. */
     public void setWord(int cycle, int input, int word, long value) {
-        Signal s = inputs.get(input);
-        if (word == s.words() - 1 && (value & ~s.topWordMask()) != 0) {
+        if (word == inputTopWord[input] && (value & ~inputTopMask[input]) != 0) {
+            Signal s = inputs.get(input);
             throw new IllegalArgumentException("word " + word + " does not fit in " + s.width() + "-bit " + s.name());
         }
         int at = cycle * stimulusStride + inputPositions[input] + 8 * word;
-        write(stimulus, at, Math.min(8, s.bytes() - 8 * word), value);
+        int bytes = inputBytes[input] - 8 * word;
+        if (bytes >= 8) {
+            stimulus.putLong(at, value);
+        } else {
+            write(stimulus, at, bytes, value);
+        }
     }
 
     /** Reads back a stimulus word, e.g. to OR lanes into it; the table starts all zero. */

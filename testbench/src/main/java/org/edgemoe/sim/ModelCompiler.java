@@ -82,7 +82,9 @@ public final class ModelCompiler {
         verilate.addAll(List.of("--prefix", MODEL_CLASS, "--top-module", sources.top(), "-Mdir", obj.toString()));
         verilate.addAll(sources.verilatorFlags());
         sources.files().forEach(f -> verilate.add(f.toString()));
+        BuildLog log = new BuildLog(sources.top());
         CommandResult verilated = CommandRunner.run(work, verilate);
+        log.phase("verilator");
         if (!verilated.succeeded()) throw Diagnostics.verilatorFailed(sources.top(), verilated);
 
         boolean flatPublic = sources.verilatorFlags().stream().anyMatch(f -> f.startsWith("--public"));
@@ -107,10 +109,12 @@ public final class ModelCompiler {
         for (CommandResult r : CommandRunner.runAll(obj, compiles, options.jobs())) {
             if (!r.succeeded()) throw Diagnostics.compilerFailed("model " + sources.top(), r);
         }
+        log.phase("c++ (" + compiles.size() + " units, " + options.jobs() + " jobs)");
         link.addAll(List.of(runtime.toString(), "-Wl,--exclude-libs,ALL", "-Wl,-Bsymbolic", "-pthread", "-latomic"));
         if (options.waveform() == Waveform.FST) link.add("-lz");
         CommandResult linked = CommandRunner.run(work, link);
         if (!linked.succeeded()) throw Diagnostics.compilerFailed("model " + sources.top(), linked);
+        log.phase("link");
         Files.writeString(work.resolve("sources.txt"), sources.top() + "\n" + String.join("\n",
             sources.files().stream().map(Path::toString).toList()) + "\n");
         CacheDirectory.deleteRecursively(obj);
