@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,10 +25,14 @@ public final class Sim implements AutoCloseable {
     /** Cycles {@link #reset()} holds reset high. */
     public static final int DEFAULT_RESET_CYCLES = 3;
 
+    /** Frees instances nobody closed once they become unreachable (one JVM-wide daemon thread). */
+    private static final Cleaner CLEANER = Cleaner.create();
+
     private final SimModel model;
     private final SignalLayout layout;
     private final Map<String, Signal> handles = new HashMap<>();
     private final List<CycleAgent> agents = new ArrayList<>();
+    private final Cleaner.Cleanable cleanable;
     private long instance;
     private ByteBuffer state;
     private boolean dirty;
@@ -39,6 +44,15 @@ public final class Sim implements AutoCloseable {
         this.instance = instance;
         this.layout = layout;
         this.state = NativeBridge.state(instance).order(ByteOrder.LITTLE_ENDIAN);
+        this.cleanable = CLEANER.register(this, new Destroyer(instance));
+    }
+
+    /** Holds only the native handle, never the Sim, so the Sim can become unreachable. */
+    private record Destroyer(long instance) implements Runnable {
+        @Override
+        public void run() {
+            NativeBridge.destroy(instance);
+        }
     }
 
     public SimModel model() {
@@ -224,10 +238,9 @@ public final class Sim implements AutoCloseable {
     @Override
     public void close() {
         if (instance == 0) return;
-        long doomed = instance;
         instance = 0;
         state = null;
-        NativeBridge.destroy(doomed);
+        cleanable.clean();
     }
 
     Signal own(Signal s) {

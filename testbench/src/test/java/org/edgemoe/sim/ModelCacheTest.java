@@ -14,12 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ModelCacheTest {
 
-    /** A private cache folder sharing the per-machine runtime and bridge, so only model entries are built. */
+    /** A private cache folder sharing the per-machine runtime and header, so only model entries are built. */
     private static BuildOptions privateCache(Path dir) throws IOException {
         Path shared = BuildOptions.defaults().cacheDirectory();
         ModelCompiler.compile(TestDesigns.counter()); // makes sure the shared runtime exists
         Files.createDirectories(dir);
         Files.createSymbolicLink(dir.resolve("runtime"), shared.resolve("runtime"));
+        Files.createSymbolicLink(dir.resolve("pch"), shared.resolve("pch"));
         return BuildOptions.defaults().withCacheDirectory(dir);
     }
 
