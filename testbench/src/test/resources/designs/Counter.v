@@ -1,5 +1,5 @@
 // A small clocked design for the simulator's own tests: a counter with an internal public
-// register, a wide pass-through port and a signed fixed-point port.
+// register (also one in a sub-instance), a wide pass-through port and a signed fixed-point port.
 module Counter (
   input  wire        clk,
   input  wire        reset,
@@ -17,6 +17,16 @@ module Counter (
     else if (io_en) count <= count + {8'd0, io_step};
   end
   assign io_count = count;
+  Parity u_parity (.clk(clk), .value(count));
   assign io_wide_out = io_wide_in ^ {84'd0, count};
   assign io_fix_half = $signed(io_fix_in) >>> 1;
+endmodule
+
+// Registers the parity of the counter; its register is public to test hierarchical names.
+module Parity (
+  input  wire        clk,
+  input  wire [15:0] value
+);
+  reg parity_q /*verilator public*/;
+  always @(posedge clk) parity_q <= ^value;
 endmodule

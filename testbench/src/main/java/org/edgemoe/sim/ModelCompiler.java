@@ -14,8 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * design compiled twice in one JVM is loaded once; across JVMs the cache entry is reused.
  */
 public final class ModelCompiler {
-    /** Bump when the build recipe changes in a way the template text does not show. */
-    static final String RECIPE_VERSION = "2";
+    /** Bump to invalidate every cached model (the recipe classes below are hashed anyway). */
+    static final String RECIPE_VERSION = "3";
+    /** The classes whose code decides what a model library contains; their bytecode is in the key. */
+    private static final List<Class<?>> RECIPE = List.of(ModelCompiler.class, ModelHeaderParser.class,
+        ShimGenerator.class, UnityGroups.class, Toolchain.class);
     static final String MODEL_CLASS = "Vdut";
     static final String LIBRARY = "model.so";
     static final List<String> VERILATOR_FLAGS = List.of("--cc", "-O3", "--x-assign", "fast", "--x-initial", "fast",
@@ -63,12 +66,21 @@ public final class ModelCompiler {
     }
 
     static String cacheKey(Toolchain tools, VerilogSources sources, BuildOptions options) {
-        CacheKey key = new CacheKey("model").add(RECIPE_VERSION).add(ShimGenerator.template())
-            .add(tools.verilatorVersion).add(tools.cxxVersion).add(String.join(" ", tools.cxxFlags(options.waveform())))
+        CacheKey key = new CacheKey("model").add(RECIPE_VERSION).add(ShimGenerator.template());
+        RECIPE.forEach(recipe -> key.add(classBytes(recipe)));
+        key.add(tools.verilatorVersion).add(tools.cxxVersion).add(String.join(" ", tools.cxxFlags(options.waveform())))
             .add(String.join(" ", VERILATOR_FLAGS)).add(options.waveform().name()).add(options.cxxOptimisation())
             .add(sources.top()).add(String.join(" ", sources.verilatorFlags()));
         sources.files().forEach(key::addFile);
         return key.hex();
+    }
+
+    private static byte[] classBytes(Class<?> type) {
+        try (var in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
+            return in == null ? new byte[0] : in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void build(Toolchain tools, VerilogSources sources, BuildOptions options, Path work)

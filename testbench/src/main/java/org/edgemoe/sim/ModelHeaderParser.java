@@ -85,9 +85,14 @@ final class ModelHeaderParser {
         return new SignalSpec(name, owner + "." + m.group(5), width, Direction.INTERNAL, bytes);
     }
 
-    /** {@code top__DOT__u_sub__DOT__x} becomes {@code u_sub.x}; the top module itself is implicit. */
-    private static String hierarchicalName(String mangled, String top) {
-        String dotted = mangled.replace(DOT, ".");
+    /**
+     * Verilator's mangled scope names to dotted paths below the top: {@code Counter__u_sub}
+     * (symbol table members) and {@code Counter__DOT__u_sub} (flattened variables) both become
+     * {@code u_sub}; {@code g__BRA__0__KET__} becomes {@code g[0]}. User identifiers never hold
+     * "__" here because Verilator escapes it.
+     */
+    static String hierarchicalName(String mangled, String top) {
+        String dotted = mangled.replace("__BRA__", "[").replace("__KET__", "]").replace(DOT, ".").replace("__", ".");
         if (dotted.equals(top)) return "";
         return dotted.startsWith(top + ".") ? dotted.substring(top.length() + 1) : dotted;
     }

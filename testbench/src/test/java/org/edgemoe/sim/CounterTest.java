@@ -38,6 +38,10 @@ class CounterTest {
             sim.step(300);
             assertEquals((300 * 255) & 0xFFFF, count.peek());
             assertTrue(sim.signalNames().contains("count"));
+            Signal parity = sim.signal("u_parity.parity_q");
+            sim.step();
+            // parity_q registered the parity of the count before this edge
+            assertEquals(Long.bitCount(((301 - 1) * 255) & 0xFFFF) & 1, parity.peek());
         }
     }
 

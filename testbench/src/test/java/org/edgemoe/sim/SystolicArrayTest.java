@@ -103,8 +103,8 @@ class SystolicArrayTest {
                 for (int lane = 0; lane < N; lane++) {
                     int k = s - lane;
                     if (k < 0 || k >= K) continue;
-                    batch.setWord(s, 2, lane / 8, batchWord(batch, s, 2, lane / 8) | (a[lane][k] & 0xFFL) << (8 * (lane % 8)));
-                    batch.setWord(s, 3, lane / 8, batchWord(batch, s, 3, lane / 8) | (b[k][lane] & 0xFFL) << (8 * (lane % 8)));
+                    batch.setWord(s, 2, lane / 8, batch.stimulusWord(s, 2, lane / 8) | (a[lane][k] & 0xFFL) << (8 * (lane % 8)));
+                    batch.setWord(s, 3, lane / 8, batch.stimulusWord(s, 3, lane / 8) | (b[k][lane] & 0xFFL) << (8 * (lane % 8)));
                 }
             }
             batch.run();
@@ -138,10 +138,6 @@ class SystolicArrayTest {
             }
             assertEquals(expected, digest);
         }
-    }
-
-    private static long batchWord(BatchRun batch, int cycle, int input, int word) {
-        return batch.stimulusWord(cycle, input, word);
     }
 
     private static void assertTrue2D(int[][] expected, int[][] actual) {
