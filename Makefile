@@ -15,7 +15,7 @@ verilog:
 	@$(TOOLS) java mvn
 	$(MVN) -DskipTests install
 	rm -rf $(RTL_DIR)
-	$(MVN) -pl hdl-core exec:java@examples -Drtl.dir=$(abspath $(RTL_DIR))
+	$(MVN) -pl edge-moe-rtl exec:java@generate-verilog -Drtl.dir=$(abspath $(RTL_DIR))
 	@echo "Verilog written to $(RTL_DIR)/ (see $(RTL_DIR)/manifest.json)"
 
 ## Every test of every module.
