@@ -30,7 +30,7 @@ public final class SimBench {
     static final long SEED = 0x5EED_CAFEL;
     private static final int BATCH = 4096;
     private static final int WARMUP_CYCLES = 100_000;
-    private static final int REPEATS = 3;
+    private static final int REPEATS = 5;
 
     private SimBench() {
     }
