@@ -87,6 +87,26 @@ public final class ModelCompiler {
             throws IOException {
         Path runtime = VerilatedRuntime.archive(tools, options);
         Path pch = PrecompiledHeader.header(tools, options);
+        BuildLog log = new BuildLog(sources.top());
+        Path obj = verilate(tools, sources, options, work);
+        log.phase("verilator");
+        List<Path> objects = compileUnits(tools, sources.top(), options, obj, pch);
+        log.phase("c++ (" + objects.size() + " units, " + options.jobs() + " jobs)");
+        List<String> link = new ArrayList<>(List.of(tools.cxx, "-shared", "-o", work.resolve(LIBRARY).toString()));
+        objects.forEach(o -> link.add(o.toString()));
+        link.addAll(List.of(runtime.toString(), "-Wl,--exclude-libs,ALL", "-Wl,-Bsymbolic", "-pthread", "-latomic"));
+        if (options.waveform() == Waveform.FST) link.add("-lz");
+        CommandResult linked = CommandRunner.run(work, link);
+        if (!linked.succeeded()) throw Diagnostics.compilerFailed("model " + sources.top(), linked);
+        log.phase("link");
+        Files.writeString(work.resolve("sources.txt"), sources.top() + "\n" + String.join("\n",
+            sources.files().stream().map(Path::toString).toList()) + "\n");
+        CacheDirectory.deleteRecursively(obj);
+    }
+
+    /** Runs Verilator and writes the shim next to its output; returns the output folder. */
+    private static Path verilate(Toolchain tools, VerilogSources sources, BuildOptions options, Path work)
+            throws IOException {
         Path obj = work.resolve("obj");
         List<String> verilate = new ArrayList<>(List.of(tools.verilator));
         verilate.addAll(VERILATOR_FLAGS);
@@ -94,17 +114,19 @@ public final class ModelCompiler {
         verilate.addAll(List.of("--prefix", MODEL_CLASS, "--top-module", sources.top(), "-Mdir", obj.toString()));
         verilate.addAll(sources.verilatorFlags());
         sources.files().forEach(f -> verilate.add(f.toString()));
-        BuildLog log = new BuildLog(sources.top());
         CommandResult verilated = CommandRunner.run(work, verilate);
-        log.phase("verilator");
         if (!verilated.succeeded()) throw Diagnostics.verilatorFailed(sources.top(), verilated);
-
         boolean flatPublic = sources.verilatorFlags().stream().anyMatch(f -> f.startsWith("--public"));
         List<SignalSpec> signals = ModelHeaderParser.parse(obj, MODEL_CLASS, sources.top(), flatPublic);
         Files.writeString(obj.resolve("edgemoe_shim.cpp"), ShimGenerator.generate(MODEL_CLASS, signals));
+        return obj;
+    }
 
+    /** Compiles the unity units in parallel; returns the object files. */
+    private static List<Path> compileUnits(Toolchain tools, String top, BuildOptions options, Path obj, Path pch)
+            throws IOException {
         List<List<String>> compiles = new ArrayList<>();
-        List<String> link = new ArrayList<>(List.of(tools.cxx, "-shared", "-o", work.resolve(LIBRARY).toString()));
+        List<Path> objects = new ArrayList<>();
         for (UnityGroups.Group group : UnityGroups.plan(obj, options.jobs())) {
             Path unit = obj.resolve(group.fileName());
             Files.writeString(unit, group.source());
@@ -114,21 +136,14 @@ public final class ModelCompiler {
             } else {
                 cmd.add("-O0"); // run-once construction code; its precompiled header would need -O0 too
             }
-            cmd.addAll(List.of("-I" + obj, "-c", unit.toString(), "-o", unit + ".o"));
+            Path object = obj.resolve(group.fileName() + ".o");
+            cmd.addAll(List.of("-I" + obj, "-c", unit.toString(), "-o", object.toString()));
             compiles.add(cmd);
-            link.add(unit + ".o");
+            objects.add(object);
         }
         for (CommandResult r : CommandRunner.runAll(obj, compiles, options.jobs())) {
-            if (!r.succeeded()) throw Diagnostics.compilerFailed("model " + sources.top(), r);
+            if (!r.succeeded()) throw Diagnostics.compilerFailed("model " + top, r);
         }
-        log.phase("c++ (" + compiles.size() + " units, " + options.jobs() + " jobs)");
-        link.addAll(List.of(runtime.toString(), "-Wl,--exclude-libs,ALL", "-Wl,-Bsymbolic", "-pthread", "-latomic"));
-        if (options.waveform() == Waveform.FST) link.add("-lz");
-        CommandResult linked = CommandRunner.run(work, link);
-        if (!linked.succeeded()) throw Diagnostics.compilerFailed("model " + sources.top(), linked);
-        log.phase("link");
-        Files.writeString(work.resolve("sources.txt"), sources.top() + "\n" + String.join("\n",
-            sources.files().stream().map(Path::toString).toList()) + "\n");
-        CacheDirectory.deleteRecursively(obj);
+        return objects;
     }
 }
