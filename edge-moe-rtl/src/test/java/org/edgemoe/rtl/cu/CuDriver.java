@@ -1,0 +1,227 @@
+package org.edgemoe.rtl.cu;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.edgemoe.sim.Sim;
+import org.edgemoe.sim.Signal;
+
+/**
+ * Drives a {@link ComputeUnit} simulation cycle by cycle: queues of command, weight-row, x and dest
+ * beats in the unit's stream order, random valid stalls on the inputs and ready stalls on y (seeded;
+ * 0 = never stall), collects the y beats. Stream rule kept: a presented beat stays until it fires.
+ */
+public final class CuDriver {
+    private final Sim sim;
+    private final CuConfig cfg;
+    private final Random rnd;
+    private final double inStall;
+    private final double outStall;
+
+    private final List<long[]> cmds = new ArrayList<>();     // inSize, outSize, tokens, bias, attn, resid, gelu, expert
+    private final List<long[]> weights = new ArrayList<>();  // packed words
+    private final List<long[]> xs = new ArrayList<>();
+    private final List<long[]> dests = new ArrayList<>();
+    private final List<long[]> expected = new ArrayList<>(); // lanes
+    private final List<long[]> received = new ArrayList<>();
+    private long cycles;
+
+    private final Signal cmdValid, cmdReady, wValid, wReady, wPayload, xValid, xReady, xPayload,
+            dValid, dReady, dPayload, yValid, yReady, yPayload, busy;
+    private final Signal[] cmdFields;
+
+    public CuDriver(Sim sim, CuConfig cfg, long seed, double inStall, double outStall) {
+        this.sim = sim;
+        this.cfg = cfg;
+        this.rnd = new Random(seed);
+        this.inStall = inStall;
+        this.outStall = outStall;
+        cmdValid = sim.signal("io_cmd_valid");
+        cmdReady = sim.signal("io_cmd_ready");
+        String[] names = {"inSize", "outSize", "tokens", "bias", "attnBias", "outResid", "gelu", "expert"};
+        cmdFields = new Signal[names.length];
+        for (int i = 0; i < names.length; i++) {
+            cmdFields[i] = sim.signal("io_cmd_payload_" + names[i]);
+        }
+        wValid = sim.signal("io_weight_valid");
+        wReady = sim.signal("io_weight_ready");
+        wPayload = sim.signal("io_weight_payload");
+        xValid = sim.signal("io_x_valid");
+        xReady = sim.signal("io_x_ready");
+        xPayload = sim.signal("io_x_payload");
+        dValid = sim.signal("io_dest_valid");
+        dReady = sim.signal("io_dest_ready");
+        dPayload = sim.signal("io_dest_payload");
+        yValid = sim.signal("io_y_valid");
+        yReady = sim.signal("io_y_ready");
+        yPayload = sim.signal("io_y_payload");
+        busy = sim.signal("io_busy");
+    }
+
+    /** Queues one layer: its command, weight rows, x beats, dest beats and expected y beats. */
+    public void add(CuLayer l, long[][] expectedY) {
+        int rows = cfg.rows();
+        int cols = cfg.cols();
+        boolean bias = l.bias() != null;
+        cmds.add(new long[] {l.in(), l.out(), l.tokens(), bias ? 1 : 0, l.attnBias() ? 1 : 0,
+            l.outResid() ? 1 : 0, l.gelu() ? 1 : 0, l.expert() ? 1 : 0});
+        int kTiles = l.in() / rows;
+        int oTiles = l.out() / cols;
+        long[] lanes = new long[cols];
+        for (int ot = 0; ot < oTiles; ot++) {
+            if (bias) {
+                for (int c = 0; c < cols; c++) {
+                    lanes[c] = l.bias()[ot * cols + c];
+                }
+                weights.add(pack(lanes, CuConfig.WEIGHT_WIDTH, 0, 0));
+            }
+            for (int kt = 0; kt < kTiles; kt++) {
+                for (int r = 0; r < rows; r++) {
+                    for (int c = 0; c < cols; c++) {
+                        lanes[c] = l.w()[(ot * cols + c) * l.in() + kt * rows + r];
+                    }
+                    weights.add(pack(lanes, CuConfig.WEIGHT_WIDTH, 0, 0));
+                }
+                for (int t = 0; t < l.tokens(); t++) {
+                    long[] xl = new long[rows];
+                    System.arraycopy(l.x()[t], kt * rows, xl, 0, rows);
+                    xs.add(pack(xl, cfg.actWidth(), 0, 0));
+                }
+            }
+            for (int t = 0; t < l.tokens(); t++) {
+                long[] e = new long[cols];
+                System.arraycopy(expectedY[t], ot * cols, e, 0, cols);
+                expected.add(e);
+                if (l.expert()) {
+                    long[] dl = new long[cols];
+                    System.arraycopy(l.dest()[t], ot * cols, dl, 0, cols);
+                    dests.add(pack(dl, cfg.residWidth(), l.score()[t], cfg.probWidth()));
+                }
+            }
+        }
+    }
+
+    /** Lanes of width w packed little-endian, plus an optional top field. */
+    static long[] pack(long[] lanes, int w, long top, int topWidth) {
+        int bits = lanes.length * w + topWidth;
+        long[] words = new long[(bits + 63) / 64];
+        int pos = 0;
+        for (long v : lanes) {
+            put(words, pos, w, v);
+            pos += w;
+        }
+        if (topWidth > 0) {
+            put(words, pos, topWidth, top);
+        }
+        return words;
+    }
+
+    private static void put(long[] words, int pos, int w, long v) {
+        for (int b = 0; b < w; b++) {
+            if (((v >> Math.min(b, 63)) & 1) != 0) {
+                words[(pos + b) / 64] |= 1L << ((pos + b) % 64);
+            }
+        }
+    }
+
+    static long[] unpack(long[] words, int lanes, int w) {
+        long[] out = new long[lanes];
+        for (int i = 0; i < lanes; i++) {
+            long v = 0;
+            for (int b = 0; b < w; b++) {
+                int p = i * w + b;
+                if (((words[p / 64] >>> (p % 64)) & 1) != 0) {
+                    v |= 1L << b;
+                }
+            }
+            out[i] = (v << (64 - w)) >> (64 - w);
+        }
+        return out;
+    }
+
+    /** Runs until every expected beat arrived and the unit is idle; returns the cycle count. */
+    public long run(long maxCycles) {
+        int ci = 0, wi = 0, xi = 0, di = 0;
+        boolean cOn = false, wOn = false, xOn = false, dOn = false;
+        int yWords = (cfg.cols() * cfg.outWidth() + 63) / 64;
+        long[] yBuf = new long[yWords];
+        long start = 0;
+        cycles = 0;
+        while (received.size() < expected.size() || busy.peek() != 0) {
+            if (cycles - start > maxCycles) {
+                throw new AssertionError("timeout after " + cycles + " cycles: received " + received.size()
+                        + " of " + expected.size() + " (cmd " + ci + ", weights " + wi + "/" + weights.size()
+                        + ", x " + xi + "/" + xs.size() + ")");
+            }
+            if (!cOn && ci < cmds.size() && go()) {
+                cOn = true;
+                long[] c = cmds.get(ci);
+                for (int i = 0; i < c.length; i++) {
+                    cmdFields[i].poke(c[i]);
+                }
+            }
+            if (!wOn && wi < weights.size() && go()) {
+                wOn = true;
+                wPayload.pokeWords(weights.get(wi));
+            }
+            if (!xOn && xi < xs.size() && go()) {
+                xOn = true;
+                xPayload.pokeWords(xs.get(xi));
+            }
+            if (!dOn && di < dests.size() && go()) {
+                dOn = true;
+                dPayload.pokeWords(dests.get(di));
+            }
+            cmdValid.poke(cOn ? 1 : 0);
+            wValid.poke(wOn ? 1 : 0);
+            xValid.poke(xOn ? 1 : 0);
+            dValid.poke(dOn ? 1 : 0);
+            boolean yR = outStall == 0 || rnd.nextDouble() >= outStall;
+            yReady.poke(yR ? 1 : 0);
+            boolean cF = cOn && cmdReady.peek() != 0;
+            boolean wF = wOn && wReady.peek() != 0;
+            boolean xF = xOn && xReady.peek() != 0;
+            boolean dF = dOn && dReady.peek() != 0;
+            if (yR && yValid.peek() != 0) {
+                yPayload.peekWords(yBuf);
+                received.add(unpack(yBuf, cfg.cols(), cfg.outWidth()));
+            }
+            sim.step();
+            cycles++;
+            if (cF) { cOn = false; ci++; }
+            if (wF) { wOn = false; wi++; }
+            if (xF) { xOn = false; xi++; }
+            if (dF) { dOn = false; di++; }
+        }
+        return cycles;
+    }
+
+    private boolean go() {
+        return inStall == 0 || rnd.nextDouble() >= inStall;
+    }
+
+    public List<long[]> expected() {
+        return expected;
+    }
+
+    public List<long[]> received() {
+        return received;
+    }
+
+    /** Null when all beats match, else a message naming the first mismatch. */
+    public String firstMismatch() {
+        if (received.size() != expected.size()) {
+            return "received " + received.size() + " beats, expected " + expected.size();
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            long[] e = expected.get(i);
+            long[] r = received.get(i);
+            for (int c = 0; c < e.length; c++) {
+                if (e[c] != r[c]) {
+                    return "beat " + i + " lane " + c + ": expected " + e[c] + " but was " + r[c];
+                }
+            }
+        }
+        return null;
+    }
+}
