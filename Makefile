@@ -4,6 +4,8 @@
 MVN ?= mvn -B -q
 RTL_DIR ?= build/rtl
 TOOLS := scripts/ensure-tools.sh
+# The generate-verilog goal (hdl-maven-plugin), called by its coordinates after `install` (docs/flow.md).
+HDL_PLUGIN := org.edgemoe:hdl-maven-plugin:0.1.0-SNAPSHOT
 
 .PHONY: verilog test bench accuracy synth-report tools clean
 
@@ -15,7 +17,7 @@ verilog:
 	@$(TOOLS) java mvn
 	$(MVN) -DskipTests install
 	rm -rf $(RTL_DIR)
-	$(MVN) -pl edge-moe-rtl exec:java@generate-verilog -Drtl.dir=$(abspath $(RTL_DIR))
+	$(MVN) -pl edge-moe-rtl $(HDL_PLUGIN):generate-verilog -Dhdl.generator=default -Dhdl.outputDirectory=$(abspath $(RTL_DIR))
 	@echo "Verilog written to $(RTL_DIR)/ (see $(RTL_DIR)/manifest.json)"
 
 ## Every test of every module.
