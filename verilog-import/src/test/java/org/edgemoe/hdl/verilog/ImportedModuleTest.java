@@ -72,7 +72,7 @@ class ImportedModuleTest {
     void portsAreTypedAndStreamsGrouped() {
         EmittedDesign d = new VerilogEmitter().add(Elaboration.elaborate(Wrapper::new).topIR()).render();
         String top = d.module("Wrapper").replaceAll(" +\\(", "(");
-        assertTrue(top.contains("Stage#(\n    .WIDTH(8),\n    .TAG(5)\n  ) stage("), top);
+        assertTrue(top.contains("Stage #(\n    .WIDTH(8),\n    .TAG(5)\n  ) stage("), top);
         assertTrue(top.contains(".clk(clk)"), top);
         assertTrue(top.contains(".reset(reset)"), top);
         assertTrue(top.contains(".io_push_payload("), top);
