@@ -139,7 +139,14 @@ public final class VerilogModule {
             }
             o.put(e.getKey(), v);
         }
-        return new VerilogModule(name, file, line, source, paramDecls, portDecls, o, positions);
+        // declaration order, whatever the order of the caller's map (generics are emitted in this order)
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        for (ParamDecl d : paramDecls) {
+            if (o.containsKey(d.name())) {
+                ordered.put(d.name(), o.get(d.name()));
+            }
+        }
+        return new VerilogModule(name, file, line, source, paramDecls, portDecls, ordered, positions);
     }
 
     /**
