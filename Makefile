@@ -7,7 +7,7 @@ TOOLS := scripts/ensure-tools.sh
 # The generate-verilog goal (hdl-maven-plugin), called by its coordinates after `install` (docs/flow.md).
 HDL_PLUGIN := org.edgemoe:hdl-maven-plugin:0.1.0-SNAPSHOT
 
-.PHONY: verilog test bench accuracy synth-report tools clean
+.PHONY: verilog test bench accuracy synth-report vivado-scripts bitstream vivado-ooc tools clean
 
 tools:
 	@$(TOOLS) java mvn g++ verilator yosys iverilog
@@ -36,10 +36,32 @@ accuracy:
 	$(MVN) -DskipTests install
 	@$(MVN) -pl edge-moe-rtl exec:java@accuracy
 
-## Open synthesis (Yosys) resource report: SYNTH <module> <resource> <count>
+## Open synthesis (Yosys) resource report: SYNTH <module> <resource> <count>, build/reports/utilization.md.
+## Regenerates the default configuration into $(RTL_DIR) first. SYNTH_JOBS yosys processes at a time.
+SYNTH_JOBS ?= 1
 synth-report: tools
 	$(MVN) -DskipTests install
-	@$(MVN) -pl edge-moe-rtl exec:java@synth-report -Drtl.dir=$(abspath $(RTL_DIR))
+	@$(MVN) -pl edge-moe-rtl exec:java@synth-report -Drtl.dir=$(abspath $(RTL_DIR)) -Dsynth.jobs=$(SYNTH_JOBS)
+
+## Vivado TCL + XDC generated from $(RTL_DIR)/manifest.json into $(VIVADO_DIR) (no Vivado needed).
+## VIVADO_TOP picks the top to package and put in the ZCU102 block design (default: see docs/flow.md).
+VIVADO_DIR ?= build/vivado
+VIVADO_TOP ?=
+vivado-scripts: verilog
+	$(MVN) -pl edge-moe-rtl exec:java@vivado-scripts -Drtl.dir=$(abspath $(RTL_DIR)) -Dvivado.dir=$(abspath $(VIVADO_DIR)) -Dvivado.top=$(VIVADO_TOP)
+
+## ZCU102 bitstream: IP packaging, block design with the Zynq PS and an AXI DMA, implementation at 300 MHz.
+bitstream:
+	@command -v vivado >/dev/null 2>&1 || { echo "vivado not found: install Vivado 2023.x and source settings64.sh" >&2; exit 1; }
+	$(MAKE) vivado-scripts
+	cd $(VIVADO_DIR) && vivado -mode batch -notrace -source package_ip.tcl -log package_ip.log -journal package_ip.jou
+	cd $(VIVADO_DIR) && vivado -mode batch -notrace -source bd_zcu102.tcl -log bd_zcu102.log -journal bd_zcu102.jou
+
+## Out-of-context synthesis + implementation of every top at 300 MHz (reports in $(VIVADO_DIR)/reports).
+vivado-ooc:
+	@command -v vivado >/dev/null 2>&1 || { echo "vivado not found: install Vivado 2023.x and source settings64.sh" >&2; exit 1; }
+	$(MAKE) vivado-scripts
+	cd $(VIVADO_DIR) && vivado -mode batch -notrace -source ooc_all.tcl -log ooc_all.log -journal ooc_all.jou
 
 clean:
 	$(MVN) clean
