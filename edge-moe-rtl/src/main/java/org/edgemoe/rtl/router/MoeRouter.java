@@ -259,7 +259,7 @@ public final class MoeRouter extends Module {
         }
         route.payload.set(cat(curLast, token, expertBits, scoresBits));
         when(route.fire(), () -> routeDone.set(B(true)));
-        Bool emitDone = state.eq(S_EMIT).and(routeDone.or(route.ready)).and(wr.ge(topK - 1)).named("emitDone");
+        Bool emitDone = state.eq(S_EMIT).and(routeDone.or(route.ready)).and(topK == 1 ? B(true) : wr.ge(topK - 1)).named("emitDone");
 
         // drain: generator (dE, dI, dHdr, dActive) feeding an output stage whose entry data is the
         // queue memory's registered read (held while the stage does not advance)
@@ -280,9 +280,11 @@ public final class MoeRouter extends Module {
         UInt nextAcc = U(0, eb);
         UInt firstAcc = U(0, eb);
         for (int i = experts - 1; i >= 0; i--) {
-            Bool c = mask.bit(i).and(U(i, eb).gt(dE));
-            nextAcc = mux(c, U(i, eb), nextAcc);
-            hasNextAcc = hasNextAcc.or(c);
+            if (i > 0) { // expert 0 is never above dE (a constant compare would trip lint UNSIGNED)
+                Bool c = mask.bit(i).and(U(i, eb).gt(dE));
+                nextAcc = mux(c, U(i, eb), nextAcc);
+                hasNextAcc = hasNextAcc.or(c);
+            }
             firstAcc = mux(mask.bit(i), U(i, eb), firstAcc);
         }
         Bool hasNext = hasNextAcc.named("dHasNext");

@@ -1,0 +1,120 @@
+package org.edgemoe.rtl.router;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.edgemoe.hdl.core.Elaboration;
+import org.edgemoe.hdl.emit.EmittedDesign;
+import org.edgemoe.hdl.emit.VerilogEmitter;
+import org.edgemoe.model.M3VitWeights;
+import org.edgemoe.model.WeightFolder;
+import org.edgemoe.model.fixed.FixedRaw;
+import org.edgemoe.model.hw.Formats;
+import org.edgemoe.model.hw.GateRouting;
+import org.edgemoe.model.hw.QuantizedWeights;
+import org.edgemoe.sim.HdlSim;
+import org.edgemoe.sim.Sim;
+import org.edgemoe.sim.SimModel;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The default configuration (dsp18, 16 experts x 192, 2 tasks, top-2, queues of 256) on the real
+ * M3ViT gates of layers 1 and 3 and the real LayerNorm-2 outputs of the golden HwModel on the test
+ * image, both tasks; plus the Verilator -Wall lint of the default configuration.
+ */
+class MoeRouterRealDataTest {
+    static final RouterBench DEF = new RouterBench(Formats.dsp18(), 16, 192, 2, 2, 256);
+    static final int[] LAYERS = {1, 3};
+    static QuantizedWeights weights;
+    /** [task][layer] LayerNorm-2 outputs and HwModel's routing, null when the weights are absent. */
+    static GateRouting.LayerGateInputs[][] inputs;
+    static SimModel model;
+
+    @BeforeAll
+    static void setUp() {
+        Optional<Path> folder = WeightFolder.locate();
+        if (folder.isPresent()) {
+            weights = new QuantizedWeights(M3VitWeights.load(folder.get()), DEF.f);
+            inputs = new GateRouting.LayerGateInputs[2][];
+            for (int task = 0; task < 2; task++) {
+                inputs[task] = GateRouting.gateInputs(weights, task, 3);
+            }
+            model = HdlSim.compile(DEF::design);
+        }
+    }
+
+    @Test
+    void defaultConfigurationLintsClean(@TempDir Path dir) throws IOException, InterruptedException {
+        EmittedDesign d = new VerilogEmitter().add(Elaboration.elaborate(MoeRouter::new).topIR()).write(dir);
+        List<String> cmd = new ArrayList<>(List.of("verilator", "--lint-only", "-Wall", "--top-module", d.tops().get(0)));
+        for (String f : d.files().keySet()) {
+            if (f.endsWith(".v")) {
+                cmd.add(dir.resolve(f).toString());
+            }
+        }
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(300, TimeUnit.SECONDS);
+        assertEquals(0, p.exitValue(), out);
+        assertEquals("", out.strip(), "verilator -Wall warnings");
+    }
+
+    @Test
+    void realGatesAndActivationsLayers1And3BothTasks() {
+        assumeTrue(weights != null, WeightFolder.absentMessage());
+        try (Sim sim = model.open()) {
+            RouterBench.Run run = DEF.new Run(sim, 77, 0.3, 0.3);
+            for (int layer : LAYERS) {
+                long[][] gates = weights.layer(layer).gates();
+                for (int t = 0; t < gates.length; t++) {
+                    run.loadGate(t, gates[t]);
+                }
+                for (int task = 0; task < 2; task++) {
+                    GateRouting.LayerGateInputs in = inputs[task][layer];
+                    int n = in.gateInputs().length;
+                    // the pure helper reproduces HwModel's own routing of this layer
+                    for (int t = 0; t < n; t++) {
+                        GateRouting.Decision d = GateRouting.routeToken(in.gateInputs()[t], gates[task], 2, DEF.f);
+                        assertArrayEquals(in.routing().experts()[t], d.experts(), "layer " + layer + " token " + t);
+                        for (int r = 0; r < 2; r++) {
+                            assertEquals(in.routing().weights()[t][r],
+                                    FixedRaw.toDouble(d.scores()[r], DEF.f.prob().fracBits()), 0.0);
+                        }
+                    }
+                    int[] tasks = new int[n];
+                    Arrays.fill(tasks, task);
+                    run.layer(in.gateInputs(), tasks, gates);
+                }
+            }
+        }
+    }
+
+    @Test
+    void realDataThroughputIsDimCyclesPerToken() {
+        assumeTrue(weights != null, WeightFolder.absentMessage());
+        try (Sim sim = model.open()) {
+            RouterBench.Run run = DEF.new Run(sim, 1, 0, 0);
+            long[][] gates = weights.layer(1).gates();
+            run.loadGate(0, gates[0]);
+            run.loadGate(1, gates[1]);
+            long[][] h = inputs[1][1].gateInputs();
+            int[] tasks = new int[h.length];
+            Arrays.fill(tasks, 1);
+            long cycles = run.layer(h, tasks, gates);
+            System.out.println("PERF router.default.cycles_per_token " + (double) cycles / h.length
+                    + " (" + cycles + " cycles, " + h.length + " tokens)");
+            RouterBench.assertThroughput(cycles, h.length, DEF.dim, 100);
+        }
+    }
+}
