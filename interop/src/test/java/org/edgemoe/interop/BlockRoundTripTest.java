@@ -30,9 +30,10 @@ class BlockRoundTripTest {
             ModuleIR top = Elaboration.elaborate(b.getValue()).topIR();
             EmittedDesign d = new VerilogEmitter().add(top).render();
             for (Map.Entry<String, String> f : d.files().entrySet()) {
-                VerilogModule m = new VerilogImporter().parse(f.getValue(), f.getKey()).get(0);
-                assertEquals(f.getKey(), m.name() + ".v");
-                assertEquals(0, m.parameters().size());
+                // every file parses and holds its module (a black box's inline Verilog may hold more, with parameters)
+                String name = f.getKey().substring(0, f.getKey().length() - 2);
+                assertEquals(1, new VerilogImporter().parse(f.getValue(), f.getKey()).stream()
+                        .filter(m -> m.name().equals(name)).count(), f.getKey());
             }
             VerilogModule t = new VerilogImporter().parse(d.module(d.tops().get(0)), "top.v").get(0);
             Map<String, String> want = new TreeMap<>();
