@@ -7,8 +7,8 @@ import org.edgemoe.hdl.ir.Signal;
 
 /**
  * Prints legal expressions. Operand widths already equal the result width, so Verilog's context sizing
- * changes nothing; signedness matters only for ordering comparisons and arithmetic right shifts, where
- * operands get {@code $signed} / {@code $unsigned} as needed.
+ * changes nothing; signedness matters only for ordering comparisons, arithmetic right shifts and (for
+ * synthesis) multiplies, where operands get {@code $signed} / {@code $unsigned} as needed.
  */
 final class ExprPrinter {
     private final Names names;
@@ -142,8 +142,10 @@ final class ExprPrinter {
     }
 
     private static boolean isSignSensitive(BinaryOp op) {
+        // MUL: the low bits do not depend on signedness, but synthesis does. Yosys only narrows a
+        // multiplier's sign-extended inputs when the multiply is signed (one DSP48E2 instead of three).
         return op == BinaryOp.LT || op == BinaryOp.LE || op == BinaryOp.GT || op == BinaryOp.GE
-                || op == BinaryOp.SSHR || op == BinaryOp.SHL || op == BinaryOp.SHR;
+                || op == BinaryOp.SSHR || op == BinaryOp.SHL || op == BinaryOp.SHR || op == BinaryOp.MUL;
     }
 
     /** Whether Verilog sees the printed expression as signed. */
