@@ -4,6 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.edgemoe.hdl.core.Module;
+import org.edgemoe.rtl.cu.ComputeUnit;
+import org.edgemoe.rtl.gelu.GeluUnit;
+import org.edgemoe.rtl.router.MoeRouter;
+import org.edgemoe.rtl.softmax.SoftmaxNormalize;
+import org.edgemoe.rtl.softmax.StreamingSoftmax;
 
 /**
  * The accelerator's blocks at their default parameters: what {@code make verilog} emits and
@@ -14,6 +19,11 @@ public final class Blocks {
 
     public static Map<String, Supplier<Module>> defaults() {
         Map<String, Supplier<Module>> m = new LinkedHashMap<>();
+        m.put("gelu_unit", GeluUnit::new);
+        m.put("streaming_softmax", StreamingSoftmax::new);
+        m.put("softmax_normalize", SoftmaxNormalize::new);
+        m.put("compute_unit", ComputeUnit::new);
+        m.put("moe_router", MoeRouter::new);
         return m;
     }
 }
