@@ -29,6 +29,7 @@ bench: tools
 	$(MVN) -DskipTests install
 	@$(MVN) -pl hdl-core exec:java@bench
 	@$(MVN) -pl testbench exec:java@bench
+	@$(MVN) -pl edge-moe-rtl exec:java@bench
 
 ## Accuracy figures of the golden models: ACCURACY <name> <value>
 accuracy:
