@@ -67,7 +67,10 @@ public abstract class BitVector<T extends BitVector<T>> extends Ground {
 
     final Bool compare(BinaryOp op, T o) {
         int w = Math.max(width, o.width());
-        return Bool.of(new Expr.Binary(op, readAs(w), o.readAs(w), 1, signed()));
+        Expr a = readAs(w);
+        Expr b = o.readAs(w);
+        Expr.Const folded = ConstantCompare.fold(op, a, b, signed());
+        return Bool.of(folded != null ? folded : new Expr.Binary(op, a, b, 1, signed()));
     }
 
     public Bool orR() { return Bool.of(new Expr.Unary(UnaryOp.OR_REDUCE, read(), 1, false)); }
