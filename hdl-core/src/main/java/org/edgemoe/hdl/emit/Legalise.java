@@ -198,6 +198,15 @@ final class Legalise {
             return new Expr.Slice(indexable(a), sl.hi(), sl.lo(), sl.signed());
         } else if (e instanceof Expr.Extend x) {
             Expr a = legal(x.a());
+            Expr.Const c = constantOf(a);
+            if (c != null) {
+                // Verilog cannot index a literal: extend the constant itself.
+                BigInteger v = c.numeric();
+                if (v.signum() < 0) {
+                    v = v.add(BigInteger.ONE.shiftLeft(x.width()));
+                }
+                return new Expr.Const(v, x.width(), x.signed());
+            }
             if (a.signed() && !(a instanceof Expr.Slice s && s.a() instanceof Expr.Ref)) {
                 a = indexable(a);
             }
@@ -224,6 +233,15 @@ final class Legalise {
             return new Expr.MemRead(mr.memory(), legal(mr.address()));
         }
         throw new IllegalStateException("unknown expression " + e);
+    }
+
+    /** The constant behind {@code e} (looking through a reinterpretation), read with e's signedness. */
+    private static Expr.Const constantOf(Expr e) {
+        Expr inner = e instanceof Expr.Reinterpret r ? r.a() : e;
+        if (inner instanceof Expr.Const c) {
+            return c.signed() == e.signed() ? c : new Expr.Const(c.value(), c.width(), e.signed());
+        }
+        return null;
     }
 
     /** {@code e} itself if Verilog can index it (a signal or constant), else a temporary wire holding it. */
