@@ -60,7 +60,7 @@ final class CuMath {
 
     /** The act x weight product aligned to the accumulator (floor) and wrapped to its width. */
     static SInt alignedProduct(SInt x, SInt w, CuConfig cfg) {
-        return floorShift(SignedMul.times(x, w), cfg.productShift()).resize(cfg.accWidth());
+        return floorShift(x.times(w), cfg.productShift()).resize(cfg.accWidth());
     }
 
     /**
