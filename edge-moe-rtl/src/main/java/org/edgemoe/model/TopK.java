@@ -7,12 +7,25 @@ public final class TopK {
     }
 
     public static int[] of(double[] values, int k) {
+        return of(values.length, k, (i, j) -> values[i] > values[j]);
+    }
+
+    public static int[] of(long[] values, int k) {
+        return of(values.length, k, (i, j) -> values[i] > values[j]);
+    }
+
+    /** Whether value i is strictly greater than value j. */
+    private interface Greater {
+        boolean test(int i, int j);
+    }
+
+    private static int[] of(int n, int k, Greater greater) {
         int[] best = new int[k];
-        boolean[] taken = new boolean[values.length];
+        boolean[] taken = new boolean[n];
         for (int r = 0; r < k; r++) {
             int arg = -1;
-            for (int i = 0; i < values.length; i++) {
-                if (!taken[i] && (arg < 0 || values[i] > values[arg])) {
+            for (int i = 0; i < n; i++) {
+                if (!taken[i] && (arg < 0 || greater.test(i, arg))) {
                     arg = i;
                 }
             }

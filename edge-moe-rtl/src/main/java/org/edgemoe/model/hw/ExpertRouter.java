@@ -1,5 +1,7 @@
 package org.edgemoe.model.hw;
 
+import org.edgemoe.model.TopK;
+
 /** Top-k selection of the expert router. */
 public final class ExpertRouter {
 
@@ -14,18 +16,6 @@ public final class ExpertRouter {
         if (k > values.length) {
             throw new IllegalArgumentException("k > number of values");
         }
-        int[] best = new int[k];
-        boolean[] taken = new boolean[values.length];
-        for (int r = 0; r < k; r++) {
-            int arg = -1;
-            for (int i = 0; i < values.length; i++) {
-                if (!taken[i] && (arg < 0 || values[i] > values[arg])) {
-                    arg = i;
-                }
-            }
-            taken[arg] = true;
-            best[r] = arg;
-        }
-        return best;
+        return TopK.of(values, k);
     }
 }
