@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.edgemoe.hdl.emit.ManifestReader.Top;
 import org.edgemoe.rtl.GenerateVerilog;
 
 /**
@@ -46,7 +47,7 @@ public final class SynthReport {
         String only = System.getProperty("synth.only", "");
         ManifestFile m = ManifestFile.read(rtl);
         List<String> tops = new ArrayList<>();
-        for (ManifestFile.Top t : m.tops()) {
+        for (Top t : m.tops()) {
             if (only.isBlank() || Arrays.asList(only.split(",")).contains(t.name())) {
                 tops.add(t.name());
             }

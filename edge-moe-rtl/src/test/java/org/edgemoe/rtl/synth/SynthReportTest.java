@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.edgemoe.hdl.core.Elaboration;
+import org.edgemoe.hdl.emit.ManifestReader.Top;
 import org.edgemoe.hdl.emit.VerilogEmitter;
 import org.edgemoe.hdl.examples.Counter;
 import org.edgemoe.hdl.examples.MacUnit;
@@ -26,7 +27,7 @@ class SynthReportTest {
         Path rtl = tmp.resolve("rtl");
         new VerilogEmitter().add(Elaboration.elaborate(Counter::new).topIR()).add(Elaboration.elaborate(MacUnit::new).topIR()).write(rtl);
         ManifestFile m = ManifestFile.read(rtl);
-        assertEquals(List.of("Counter", "MacUnit"), m.tops().stream().map(ManifestFile.Top::name).toList());
+        assertEquals(List.of("Counter", "MacUnit"), m.tops().stream().map(Top::name).toList());
         assertEquals("clk", m.top("Counter").clockOrNull().name());
 
         List<SynthReport.Result> rs = SynthReport.run(m, List.of("Counter", "MacUnit"), tmp.resolve("logs"), 2);

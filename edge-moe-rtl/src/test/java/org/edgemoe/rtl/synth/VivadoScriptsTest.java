@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.edgemoe.hdl.core.Elaboration;
+import org.edgemoe.hdl.emit.ManifestReader.Top;
 import org.edgemoe.hdl.emit.VerilogEmitter;
 import org.edgemoe.hdl.examples.Counter;
 import org.edgemoe.hdl.examples.QueueExample;
@@ -46,7 +47,7 @@ class VivadoScriptsTest {
         return out;
     }
 
-    private static Set<String> portNames(ManifestFile.Top t) {
+    private static Set<String> portNames(Top t) {
         Set<String> s = new HashSet<>();
         t.ports().forEach(p -> s.add(p.name()));
         return s;
@@ -55,7 +56,7 @@ class VivadoScriptsTest {
     @Test
     void oocConstraintsNameEveryPortOfTheirTopAndNothingElse() {
         Pattern getPorts = Pattern.compile("\\[get_ports \\{?([A-Za-z_][\\w]*)(?:\\[\\*\\])?\\}?\\]");
-        for (ManifestFile.Top t : m.tops()) {
+        for (Top t : m.tops()) {
             String xdc = files.get("ooc_" + t.name() + ".xdc");
             Set<String> named = all(getPorts, xdc);
             assertEquals(portNames(t), named, t.name() + ":\n" + xdc);
@@ -87,7 +88,7 @@ class VivadoScriptsTest {
 
     @Test
     void ipPackagingMapsTheStreamsOfTheBitstreamTop() {
-        ManifestFile.Top top = VivadoScripts.bitstreamTop(m, null);
+        Top top = VivadoScripts.bitstreamTop(m, null);
         assertEquals("QueueExample", top.name(), "no Edge-MoE block in this design: the library's stream example");
         String pkg = files.get("package_ip.tcl");
         Set<String> physical = all(Pattern.compile("physical_name (\\S+)"), pkg);
@@ -117,7 +118,7 @@ class VivadoScriptsTest {
         assertEquals(2, s.size());
         assertEquals(new VivadoScripts.StreamPorts("input", true, "io_input_valid", "io_input_ready", List.of("io_input_payload"), 16), s.get(0));
         assertFalse(s.get(1).slave());
-        ManifestFile.Top sa = m.tops().stream().filter(t -> t.name().startsWith("SystolicArray")).findFirst().orElseThrow();
+        Top sa = m.tops().stream().filter(t -> t.name().startsWith("SystolicArray")).findFirst().orElseThrow();
         assertTrue(VivadoScripts.streams(sa).isEmpty());
         assertFalse(VivadoScripts.isStreamBlock(sa));
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.edgemoe.hdl.emit.EmittedDesign;
+import org.edgemoe.hdl.emit.ManifestReader;
 
 /**
  * Writes a SpinalHDL {@code BlackBox} in Scala for Verilog modules (ours from a manifest.json or an
@@ -61,20 +62,17 @@ public final class SpinalBlackBoxGenerator {
 
     /** One Scala file per top listed in an hdl-core {@code manifest.json} (its Verilog files beside it). */
     public Map<String, String> generateFromManifest(Path manifestJson) {
-        Object root;
+        List<ManifestReader.Top> tops;
         try {
-            root = MiniJson.parse(Files.readString(manifestJson, StandardCharsets.UTF_8));
+            tops = ManifestReader.read(manifestJson);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + manifestJson, e);
         }
         Path dir = manifestJson.toAbsolutePath().getParent();
         Map<String, String> out = new LinkedHashMap<>();
-        for (Object t : (List<?>) ((Map<?, ?>) root).get("tops")) {
-            Map<?, ?> top = (Map<?, ?>) t;
-            String name = (String) top.get("name");
-            String file = (String) top.get("file");
-            VerilogModule m = new VerilogImporter().module(dir.resolve(file), name);
-            out.put(name + ".scala", generate(m, List.of(file)));
+        for (ManifestReader.Top top : tops) {
+            VerilogModule m = new VerilogImporter().module(dir.resolve(top.file()), top.name());
+            out.put(top.name() + ".scala", generate(m, List.of(top.file())));
         }
         return out;
     }
