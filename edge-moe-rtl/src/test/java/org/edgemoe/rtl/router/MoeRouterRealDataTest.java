@@ -5,22 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.edgemoe.hdl.core.Elaboration;
-import org.edgemoe.hdl.emit.EmittedDesign;
-import org.edgemoe.hdl.emit.VerilogEmitter;
 import org.edgemoe.model.M3VitWeights;
 import org.edgemoe.model.WeightFolder;
 import org.edgemoe.model.fixed.FixedRaw;
 import org.edgemoe.model.hw.Formats;
 import org.edgemoe.model.hw.GateRouting;
 import org.edgemoe.model.hw.QuantizedWeights;
+import org.edgemoe.rtl.testing.VerilatorLint;
 import org.edgemoe.sim.HdlSim;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.SimModel;
@@ -56,18 +50,7 @@ class MoeRouterRealDataTest {
 
     @Test
     void defaultConfigurationLintsClean(@TempDir Path dir) throws IOException, InterruptedException {
-        EmittedDesign d = new VerilogEmitter().add(Elaboration.elaborate(MoeRouter::new).topIR()).write(dir);
-        List<String> cmd = new ArrayList<>(List.of("verilator", "--lint-only", "-Wall", "--top-module", d.tops().get(0)));
-        for (String f : d.files().keySet()) {
-            if (f.endsWith(".v")) {
-                cmd.add(dir.resolve(f).toString());
-            }
-        }
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(300, TimeUnit.SECONDS);
-        assertEquals(0, p.exitValue(), out);
-        assertEquals("", out.strip(), "verilator -Wall warnings");
+        VerilatorLint.assertClean(MoeRouter::new, dir);
     }
 
     @Test
