@@ -20,9 +20,10 @@ verilog:
 	$(MVN) -pl edge-moe-rtl $(HDL_PLUGIN):generate-verilog -Dhdl.generator=default -Dhdl.outputDirectory=$(abspath $(RTL_DIR))
 	@echo "Verilog written to $(RTL_DIR)/ (see $(RTL_DIR)/manifest.json)"
 
-## Every test of every module.
+## Every test of every module, then one closing line: N passed, N failed, N skipped.
 test: tools
-	$(MVN) install
+	mvn -B -ntp install
+	@scripts/test-summary.sh
 
 ## Speed figures: BENCH <name> <value> <unit>
 bench: tools
