@@ -1,24 +1,19 @@
 package org.edgemoe.rtl.gelu;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.edgemoe.hdl.core.Elaboration;
 import org.edgemoe.hdl.core.Module;
 import org.edgemoe.hdl.emit.EmittedDesign;
-import org.edgemoe.hdl.emit.VerilogEmitter;
 import org.edgemoe.sim.CycleAgent;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.Signal;
+import org.edgemoe.rtl.testing.VerilatorLint;
 
 /** Shared test helpers of the RTL blocks: multi-signal stream agents and a Verilator lint check. */
 public final class RtlTestSupport {
@@ -26,19 +21,7 @@ public final class RtlTestSupport {
 
     /** Emits {@code design} into {@code dir} and runs {@code verilator --lint-only -Wall}; fails on any output. */
     public static EmittedDesign assertLintClean(Supplier<? extends Module> design, Path dir) throws IOException, InterruptedException {
-        EmittedDesign d = new VerilogEmitter().add(Elaboration.elaborate(design).topIR()).write(dir);
-        List<String> cmd = new ArrayList<>(List.of("verilator", "--lint-only", "-Wall", "--top-module", d.tops().get(0)));
-        for (String f : d.files().keySet()) {
-            if (f.endsWith(".v")) {
-                cmd.add(dir.resolve(f).toString());
-            }
-        }
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(300, TimeUnit.SECONDS);
-        assertEquals(0, p.exitValue(), out);
-        assertEquals("", out.strip(), "verilator -Wall warnings");
-        return d;
+        return VerilatorLint.assertClean(design, dir);
     }
 
     /** Signals {@code io_<stream>_payload_0 .. _<n-1>}. */
