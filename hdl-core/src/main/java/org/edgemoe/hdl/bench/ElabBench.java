@@ -39,7 +39,9 @@ public final class ElabBench {
     /** Runs the cold measurement in a new JVM, so that nothing of ours is loaded or compiled yet. */
     static double coldInChildJvm(int n) throws Exception {
         String java = System.getProperty("java.home") + "/bin/java";
-        String cp = System.getProperty("java.class.path");
+        // hdl-core has no dependencies: its own classes are the whole classpath (also under mvn exec:java,
+        // where java.class.path is Maven's launcher).
+        String cp = java.nio.file.Path.of(ElabBench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         Process p = new ProcessBuilder(java, "-cp", cp, ElabBench.class.getName(), "--cold", String.valueOf(n))
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes()).trim();
