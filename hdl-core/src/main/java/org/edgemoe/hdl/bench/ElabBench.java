@@ -1,5 +1,6 @@
 package org.edgemoe.hdl.bench;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class ElabBench {
         String java = System.getProperty("java.home") + "/bin/java";
         // hdl-core has no dependencies: its own classes are the whole classpath (also under mvn exec:java,
         // where java.class.path is Maven's launcher).
-        String cp = java.nio.file.Path.of(ElabBench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        String cp = Path.of(ElabBench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         Process p = new ProcessBuilder(java, "-cp", cp, ElabBench.class.getName(), "--cold", String.valueOf(n))
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes()).trim();
