@@ -128,17 +128,14 @@ final class VerilogPrinter {
     }
 
     private void printDeclarations() {
-        List<Signal> decl = new ArrayList<>();
+        // Netlist order first, then the temporaries legalisation added (they are not in the netlist).
+        java.util.LinkedHashSet<Signal> decl = new java.util.LinkedHashSet<>();
         for (Signal s : lm.ir.signals()) {
             if (!s.isPort() && lm.live.contains(s) && (s.kind() != SignalKind.NODE || lm.nodeWires.containsKey(s))) {
                 decl.add(s);
             }
         }
-        for (Signal s : lm.nodeWires.keySet()) {
-            if (!decl.contains(s)) {
-                decl.add(s);
-            }
-        }
+        decl.addAll(lm.nodeWires.keySet());
         if (decl.isEmpty() && lm.ir.memories().isEmpty()) {
             return;
         }

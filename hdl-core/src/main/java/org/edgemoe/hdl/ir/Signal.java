@@ -51,9 +51,14 @@ public final class Signal {
         return kind == SignalKind.INPUT || kind == SignalKind.OUTPUT;
     }
 
-    /** Sets the name if {@code source} is at least as strong as the current one. */
+    /**
+     * Sets the name when {@code source} is stronger than the current one. Among equals the first field name
+     * stays (a value held by two fields keeps the first), while a later explicit name replaces an earlier one.
+     */
     public void suggestName(String newName, NameSource source) {
-        if (source.compareTo(nameSource) >= 0 && !(source == nameSource && name != null && source != NameSource.EXPLICIT)) {
+        boolean stronger = source.compareTo(nameSource) > 0;
+        boolean sameAndReplaceable = source == nameSource && (name == null || source == NameSource.EXPLICIT);
+        if (stronger || sameAndReplaceable) {
             this.name = newName;
             this.nameSource = source;
         }
