@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.edgemoe.hdl.core.Bits;
 import org.edgemoe.hdl.core.Bool;
+import org.edgemoe.hdl.core.Fix;
 import org.edgemoe.hdl.core.Mem;
 import org.edgemoe.hdl.core.Module;
 import org.edgemoe.hdl.core.SInt;
@@ -14,6 +15,9 @@ import org.edgemoe.hdl.lib.Stream;
 import org.edgemoe.hdl.lib.StreamFifo;
 import org.edgemoe.model.fixed.FixedFormat;
 import org.edgemoe.model.hw.Formats;
+import org.edgemoe.rtl.gelu.GeluLane;
+import org.edgemoe.rtl.gelu.GeluTable;
+import org.edgemoe.rtl.gelu.HwFormats;
 
 /**
  * The unified compute unit: every linear layer y = W x + b of the backbone on a weight-stationary
@@ -351,7 +355,10 @@ public final class ComputeUnit extends Module {
             SInt s = sumA.get(c);
             SInt toAct = CuMath.convert(s, f.acc().fracBits(), act, f);
             SInt toResid = CuMath.convert(s, f.acc().fracBits(), resid, f);
-            SInt actG = mux(geluA, CuMath.gelu(toAct, act, f), toAct);
+            // Fused GELU: the GELU unit's own lane, combinational here (the O register follows).
+            GeluLane lane = instance(new GeluLane(f, act, act, GeluTable.published(), false));
+            lane.x.set(Fix.fromRaw(HwFormats.of(act), toAct));
+            SInt actG = mux(geluA, lane.y.rawSInt(), toAct);
             SInt v = mux(residA, toResid.resize(ow), actG.resize(ow));
             yO.add(regNextWhen(v, en).named("y_" + c));
         }
