@@ -72,6 +72,9 @@ public abstract class Ground extends Data {
     final void nameLeaves(String path, Signal.NameSource source, boolean ioPrefix) {
         Signal s = signal();
         String name = s.isPort() && ioPrefix && source != Signal.NameSource.EXPLICIT ? "io_" + path : path;
+        if (source == Signal.NameSource.EXPLICIT && !s.scope().isEmpty()) {
+            name = s.scope() + "_" + name;
+        }
         s.suggestName(name, source);
     }
 

@@ -150,6 +150,27 @@ public final class Hdl {
         return Math.max(1, 32 - Integer.numberOfLeadingZeros(n - 1));
     }
 
+    // ---- naming ----
+
+    /**
+     * Runs {@code body} in a naming scope: explicit names given inside become {@code prefix_name}, and
+     * unnamed signals, instances and memories get names that start with the prefix. Scopes nest
+     * ({@code outer_inner_name}). For generated logic such as the stages of a loop.
+     */
+    public static void withPrefix(String prefix, Runnable body) {
+        if (!prefix.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("prefix '" + prefix + "' is not an identifier");
+        }
+        org.edgemoe.hdl.ir.ModuleIR ir = Builder.current().module().ir();
+        String outer = ir.scope();
+        ir.setScope(outer.isEmpty() ? prefix : outer + "_" + prefix);
+        try {
+            body.run();
+        } finally {
+            ir.setScope(outer);
+        }
+    }
+
     // ---- control ----
 
     /** Runs {@code body} under {@code cond}; chain {@code .elsewhen(...)} and {@code .otherwise(...)}. */

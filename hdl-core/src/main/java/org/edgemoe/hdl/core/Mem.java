@@ -24,6 +24,7 @@ public final class Mem<T extends Ground> {
         Module m = b.module();
         this.type = type;
         this.memory = new Memory(m.ir(), type.width(), type.signed(), depth, SourceLoc.capture());
+        memory.setScope(m.ir().scope());
         m.ir().memories().add(memory);
         m.ir().clock();
     }

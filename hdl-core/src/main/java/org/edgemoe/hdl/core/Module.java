@@ -109,6 +109,7 @@ public abstract class Module {
     final <M extends Module> M place(M child) {
         ModuleIR c = child.ir();
         Instance inst = new Instance(c, SourceLoc.capture());
+        inst.setScope(ir.scope());
         for (Signal port : c.ports()) {
             Signal side;
             if (port == c.clockOrNull()) {

@@ -29,12 +29,12 @@ final class Names {
         }
         int k = 0;
         for (Instance inst : lm.ir.instances()) {
-            String base = inst.name() != null ? inst.name() : lowerFirst(inst.child().className()) + "_" + k;
+            String base = inst.name() != null ? inst.name() : scoped(inst.scope(), lowerFirst(inst.child().className()) + "_" + k);
             n.instances.put(inst, n.unique(base));
             k++;
         }
         for (Memory mem : lm.ir.memories()) {
-            n.memories.put(mem, n.unique(mem.name() != null ? mem.name() : "mem"));
+            n.memories.put(mem, n.unique(mem.name() != null ? mem.name() : scoped(mem.scope(), "mem")));
         }
         for (Instance inst : lm.ir.instances()) {
             String instName = n.instances.get(inst);
@@ -46,12 +46,12 @@ final class Names {
         }
         for (Signal s : lm.ir.signals()) {
             if (!s.isPort() && s.kind() != SignalKind.INSTANCE_PORT && lm.live.contains(s) && isDeclared(lm, s)) {
-                n.signals.put(s, s.name() != null ? n.unique(s.name()) : n.temp());
+                n.signals.put(s, s.name() != null ? n.unique(s.name()) : n.temp(s.scope()));
             }
         }
         for (Signal s : lm.nodeWires.keySet()) {
             if (!n.signals.containsKey(s)) {
-                n.signals.put(s, s.name() != null ? n.unique(s.name()) : n.temp());
+                n.signals.put(s, s.name() != null ? n.unique(s.name()) : n.temp(s.scope()));
             }
         }
         return n;
@@ -61,13 +61,21 @@ final class Names {
         return s.kind() != SignalKind.NODE || lm.nodeWires.containsKey(s);
     }
 
-    private String temp() {
+    /** {@code _zz_<n>}, or {@code <scope>_zz_<n>} inside a {@code withPrefix} scope. */
+    private String temp(String scope) {
         String name;
         do {
-            name = "_zz_" + temps++;
+            name = scoped(scope, "_zz_" + temps++);
         } while (taken.contains(name));
         taken.add(name);
         return name;
+    }
+
+    private static String scoped(String scope, String name) {
+        if (scope.isEmpty()) {
+            return name;
+        }
+        return scope + (name.startsWith("_") ? name : "_" + name);
     }
 
     private String unique(String base) {

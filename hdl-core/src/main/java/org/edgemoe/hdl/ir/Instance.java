@@ -11,6 +11,7 @@ public final class Instance {
     private final ModuleIR child;
     private final SourceLoc loc;
     private String name;
+    private String scope = "";
     private final Map<Signal, Signal> bindings = new LinkedHashMap<>();
 
     public Instance(ModuleIR child, SourceLoc loc) {
@@ -19,6 +20,8 @@ public final class Instance {
     }
 
     public ModuleIR child() { return child; }
+    public String scope() { return scope; }
+    public void setScope(String scope) { this.scope = scope; }
     public SourceLoc loc() { return loc; }
     public String name() { return name; }
     public void setName(String name) { this.name = name; }

@@ -12,6 +12,7 @@ public final class Memory {
     private final SourceLoc loc;
     private String name;
     private List<BigInteger> init;
+    private String scope = "";
 
     public Memory(ModuleIR owner, int width, boolean signed, int depth, SourceLoc loc) {
         if (depth < 1) {
@@ -30,6 +31,8 @@ public final class Memory {
     public int depth() { return depth; }
     public SourceLoc loc() { return loc; }
     public String name() { return name; }
+    public String scope() { return scope; }
+    public void setScope(String scope) { this.scope = scope; }
     public void setName(String name) { this.name = name; }
 
     /** Initial contents as bit patterns, or null. */

@@ -25,6 +25,7 @@ public final class ModuleIR {
     private String definitionName;
     private boolean explicitDefinitionName;
     private String inlineVerilog;
+    private String scope = "";
 
     public ModuleIR(String className, SourceLoc loc) {
         this.className = className;
@@ -53,8 +54,13 @@ public final class ModuleIR {
         this.explicitDefinitionName = explicit;
     }
 
+    /** The naming scope new signals, instances and memories are created in ("" at module level). */
+    public String scope() { return scope; }
+    public void setScope(String scope) { this.scope = scope; }
+
     public Signal newSignal(SignalKind kind, int width, boolean signed, SourceLoc loc) {
         Signal s = new Signal(this, kind, width, signed, loc, signals.size());
+        s.setScope(scope);
         signals.add(s);
         return s;
     }

@@ -17,6 +17,7 @@ public final class Signal {
     private Expr definition;       // NODE only
     private Expr resetValue;       // REG only, null when the register has no reset
     private boolean isPublic;
+    private String scope = "";
 
     /** How a signal got its name; stronger sources win. */
     public enum NameSource { NONE, TEMP, FIELD, EXPLICIT }
@@ -69,6 +70,9 @@ public final class Signal {
         this.name = newName;
     }
 
+    /** The naming scope ({@code withPrefix}) the signal was created in, "" at module level. */
+    public String scope() { return scope; }
+    public void setScope(String scope) { this.scope = scope; }
     public void setFixFormat(FixFormat f) { this.fixFormat = f; }
     public void setDefinition(Expr e) { this.definition = e; }
     public void setResetValue(Expr e) { this.resetValue = e; }
