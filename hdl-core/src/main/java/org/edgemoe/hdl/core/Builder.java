@@ -119,11 +119,8 @@ final class Builder {
                     diagnostics.error(loc, "signal " + describe(s) + " is the result of an operator and already driven by it; assign a wire() instead");
                     return null;
                 }
-                case INSTANCE_PORT -> {
-                    return s;
-                }
                 default -> {
-                    return s;
+                    return s; // outputs, wires, registers and the inputs of child instances
                 }
             }
         }
