@@ -93,8 +93,9 @@ public abstract class Ground extends Data {
         }
         Expr v = g.read();
         if (!sameTypeAs(g)) {
-            String hint = g.getClass() == getClass() ? "; resize it explicitly, e.g. .resize(" + width() + ")" : "";
-            b.diagnostics.error(loc, "width mismatch: cannot assign " + g.typeName() + " to " + typeName()
+            boolean enums = this instanceof HdlEnum || g instanceof HdlEnum;
+            String hint = g.getClass() == getClass() && !enums ? "; resize it explicitly, e.g. .resize(" + width() + ")" : "";
+            b.diagnostics.error(loc, (enums ? "type mismatch" : "width mismatch") + ": cannot assign " + g.typeName() + " to " + typeName()
                     + " " + Builder.describe(signal()) + hint);
             // Keep the assignment (resized) so later checks do not report the target as undriven.
             v = Exprs.resize(v, width(), signed());
@@ -119,7 +120,8 @@ public abstract class Ground extends Data {
         if (s.kind() != SignalKind.REG) {
             b.diagnostics.error(loc, "init() is only for registers; " + Builder.describe(s) + " is a " + s.kind().name().toLowerCase());
         } else if (!sameTypeAs(value)) {
-            b.diagnostics.error(loc, "width mismatch: reset value " + value.typeName() + " for register " + typeName());
+            b.diagnostics.error(loc, (this instanceof HdlEnum || value instanceof HdlEnum ? "type" : "width")
+                    + " mismatch: reset value " + value.typeName() + " for register " + typeName());
         } else {
             s.setResetValue(value.read());
             s.owner().reset();

@@ -28,6 +28,10 @@ public final class Hdl {
     public static Fix UFix(int intBits, int fracBits) { return new Fix(FixFormat.ufix(intBits, fracBits)); }
     public static Fix Fix(FixFormat format) { return new Fix(format); }
     public static <T extends Data> Vec<T> Vec(int size, T type) { return Vec.of(size, type); }
+    /** A value of the Java enum {@code c}, binary encoded by ordinal (width log2Up(n)). */
+    public static <E extends Enum<E>> HdlEnum<E> Enum(Class<E> c) { return new HdlEnum<>(c, HdlEnum.Encoding.BINARY); }
+    /** A value of the Java enum {@code c} in the given encoding. */
+    public static <E extends Enum<E>> HdlEnum<E> Enum(Class<E> c, HdlEnum.Encoding encoding) { return new HdlEnum<>(c, encoding); }
 
     /** Marks a bundle field as running against the bundle's direction. */
     public static <T extends Data> T flipped(T type) {
@@ -107,6 +111,10 @@ public final class Hdl {
     public static SInt S(long value, int width) { return SInt(width).literalIn(value); }
     public static Bool B(boolean value) { return Bool.of(Exprs.constant(value ? 1 : 0, 1, false)); }
     public static Bits Bits(long value, int width) { return Bits(width).literalIn(value); }
+    /** A binary-encoded enum constant ({@code E(State.RUN)}); for other encodings use {@code s.literal(v)}. */
+    public static <E extends Enum<E>> HdlEnum<E> E(E value) {
+        return Enum(value.getDeclaringClass()).literal(value);
+    }
 
     /** A fixed-point constant, rounded to nearest (ties up); an error if it does not fit. */
     public static Fix fix(double value, FixFormat format) {
@@ -209,6 +217,73 @@ public final class Hdl {
         Stmt.Switch s = new Stmt.Switch(selector.read(), new ArrayList<>(), new ArrayList<>(), SourceLoc.capture());
         b.add(s);
         return new SwitchBuilder(s, selector);
+    }
+
+    /**
+     * A switch on an enum value: chain {@code .is(State.IDLE, body)}. When the cases cover every value of a
+     * binary enum whose codes do not fill its width, the last case also takes the unused codes, so the
+     * case statement is full (no latch, no default needed) and {@code otherwise} is then an error.
+     */
+    public static <E extends Enum<E>> EnumSwitchBuilder<E> switchOn(HdlEnum<E> selector) {
+        Builder b = Builder.current();
+        Stmt.Switch s = new Stmt.Switch(selector.read(), new ArrayList<>(), new ArrayList<>(), SourceLoc.capture());
+        b.add(s);
+        return new EnumSwitchBuilder<>(s, selector);
+    }
+
+    /** The chaining handle of an enum switch statement. */
+    public static final class EnumSwitchBuilder<E extends Enum<E>> {
+        private final Stmt.Switch sw;
+        private final HdlEnum<E> selector;
+        private final java.util.EnumSet<E> covered;
+
+        EnumSwitchBuilder(Stmt.Switch sw, HdlEnum<E> selector) {
+            this.sw = sw;
+            this.selector = selector;
+            this.covered = java.util.EnumSet.noneOf(selector.enumClass());
+        }
+
+        public EnumSwitchBuilder<E> is(E value, Runnable body) {
+            return is(List.of(value), body);
+        }
+
+        public EnumSwitchBuilder<E> is(List<E> values, Runnable body) {
+            List<Expr.Const> consts = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (E v : values) {
+                if (!covered.add(v)) {
+                    Builder.current().diagnostics.error(SourceLoc.capture(), "duplicate case " + qualified(v));
+                    continue;
+                }
+                consts.add(selector.constExpr(v));
+                names.add(qualified(v));
+            }
+            String comment = String.join(", ", names);
+            int n = selector.values().length;
+            if (covered.size() == n && selector.encoding() == HdlEnum.Encoding.BINARY && n < (1 << selector.width())) {
+                for (int code = n; code < (1 << selector.width()); code++) {
+                    consts.add(Expr.Const.of(code, selector.width(), false));
+                }
+                comment += " and unused codes";
+            }
+            Stmt.Case c = new Stmt.Case(consts, new ArrayList<>(), comment);
+            sw.cases().add(c);
+            Builder.current().withStatements(c.body(), body);
+            return this;
+        }
+
+        public void otherwise(Runnable body) {
+            if (covered.size() == selector.values().length) {
+                Builder.current().diagnostics.error(SourceLoc.capture(),
+                        "otherwise is unreachable: every " + selector.enumClass().getSimpleName() + " value has a case");
+                return;
+            }
+            Builder.current().withStatements(sw.otherwise(), body);
+        }
+
+        private static String qualified(Enum<?> v) {
+            return v.getDeclaringClass().getSimpleName() + "." + v.name();
+        }
     }
 
     /** The chaining handle of a switch statement. */

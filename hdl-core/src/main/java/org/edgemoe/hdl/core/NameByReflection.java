@@ -37,7 +37,15 @@ final class NameByReflection {
     }
 
     private static void name(Module owner, String name, Object value) {
-        if (value instanceof Data d) {
+        name(owner, name, value, 0);
+    }
+
+    private static void name(Module owner, String name, Object value, int depth) {
+        if (value instanceof Area area) {
+            if (depth < 8) {
+                nameArea(owner, name, area, depth + 1);
+            }
+        } else if (value instanceof Data d) {
             if (d.isBound() && ownedBy(d, owner)) {
                 d.nameLeaves(name, Signal.NameSource.FIELD, owner.ioPrefix());
             }
@@ -53,11 +61,33 @@ final class NameByReflection {
             }
         } else if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
-                name(owner, name + "_" + i, list.get(i));
+                name(owner, name + "_" + i, list.get(i), depth);
             }
         } else if (value instanceof Object[] array) {
             for (int i = 0; i < array.length; i++) {
-                name(owner, name + "_" + i, array[i]);
+                name(owner, name + "_" + i, array[i], depth);
+            }
+        }
+    }
+
+    private static void nameArea(Module owner, String prefix, Area area, int depth) {
+        List<Class<?>> chain = new ArrayList<>();
+        for (Class<?> c = area.getClass(); c != Area.class && c != null; c = c.getSuperclass()) {
+            chain.add(0, c);
+        }
+        for (Class<?> c : chain) {
+            for (Field f : c.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers()) || f.isSynthetic()) {
+                    continue;
+                }
+                Object value;
+                try {
+                    f.setAccessible(true);
+                    value = f.get(area);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    continue;
+                }
+                name(owner, prefix + "_" + f.getName(), value, depth);
             }
         }
     }

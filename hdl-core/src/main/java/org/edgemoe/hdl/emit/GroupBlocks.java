@@ -148,7 +148,7 @@ final class GroupBlocks {
                 for (Stmt.Case c : sw.cases()) {
                     List<Stmt> b = filter(c.body(), keep);
                     any |= !b.isEmpty();
-                    cases.add(new Stmt.Case(c.values(), b));
+                    cases.add(c.withBody(b));
                 }
                 List<Stmt> other = filter(sw.otherwise(), keep);
                 if (any || !other.isEmpty()) {

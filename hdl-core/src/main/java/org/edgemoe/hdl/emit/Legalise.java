@@ -154,7 +154,7 @@ final class Legalise {
         } else if (s instanceof Stmt.Switch sw) {
             List<Stmt.Case> cases = new ArrayList<>();
             for (Stmt.Case c : sw.cases()) {
-                cases.add(new Stmt.Case(c.values(), legalList(c.body())));
+                cases.add(c.withBody(legalList(c.body())));
             }
             return new Stmt.Switch(legal(sw.selector()), cases, legalList(sw.otherwise()), sw.loc());
         } else if (s instanceof Stmt.MemWrite w) {

@@ -285,7 +285,8 @@ final class VerilogPrinter {
             for (Expr.Const v : c.values()) {
                 labels.add(ExprPrinter.constant(v));
             }
-            caseItem(String.join(", ", labels), c.body(), depth + 1, op);
+            String label = String.join(", ", labels);
+            caseItem(c.comment() == null ? label : label + " /* " + c.comment() + " */", c.body(), depth + 1, op);
         }
         if (!sw.otherwise().isEmpty() || !sw.isFull()) {
             caseItem("default", sw.otherwise(), depth + 1, op);

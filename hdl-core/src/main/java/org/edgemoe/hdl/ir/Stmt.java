@@ -14,7 +14,17 @@ public sealed interface Stmt {
 
     record When(Expr cond, List<Stmt> whenTrue, List<Stmt> whenFalse, SourceLoc loc) implements Stmt { }
 
-    record Case(List<Expr.Const> values, List<Stmt> body) { }
+    /** One case item; {@code comment} (or null) is printed after its labels, e.g. the enum value names. */
+    record Case(List<Expr.Const> values, List<Stmt> body, String comment) {
+        public Case(List<Expr.Const> values, List<Stmt> body) {
+            this(values, body, null);
+        }
+
+        /** The same labels and comment with another body (for passes that rewrite statements). */
+        public Case withBody(List<Stmt> newBody) {
+            return new Case(values, newBody, comment);
+        }
+    }
 
     record Switch(Expr selector, List<Case> cases, List<Stmt> otherwise, SourceLoc loc) implements Stmt {
         /** True when the cases cover every selector value, so no default is needed for completeness. */

@@ -21,4 +21,19 @@ public final class Flow<T extends Data> extends Bundle {
         Flow<T> f = new Flow<>((T) payload.cloneType());
         return isFlipped() ? flipped(f) : f;
     }
+
+    /** A stream offering each flow payload for one cycle; payloads not accepted that cycle are lost. */
+    public Stream<T> toStream() {
+        Stream<T> s = wire(new Stream<>(payload));
+        s.valid.set(valid);
+        s.payload.set(payload);
+        return s;
+    }
+
+    /** As {@link #toStream()}, driving {@code overflow} high on a cycle where a payload is lost. */
+    public Stream<T> toStream(Bool overflow) {
+        Stream<T> s = toStream();
+        overflow.set(valid.and(s.ready.not()));
+        return s;
+    }
 }
