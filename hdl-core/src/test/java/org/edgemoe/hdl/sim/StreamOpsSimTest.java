@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Stream operators in Icarus under random valid/ready, against Java models: nothing lost, duplicated or reordered. */
-class StreamOpsSimTest {
+public class StreamOpsSimTest {
 
     @TempDir Path tmp;
 
@@ -30,7 +30,7 @@ class StreamOpsSimTest {
     }
 
     /** in.map(+1).haltWhen(cond).s2mPipe().stage() */
-    static TestModule pipeline() {
+    public static TestModule pipeline() {
         return new TestModule("StreamPipeline", () -> {
             Stream<UInt> in = source("in");
             Bool cond = in(Bool()).named("cond");
@@ -108,7 +108,7 @@ class StreamOpsSimTest {
         assertEquals(expected, tb.of("o0"));
     }
 
-    static TestModule arbiter(StreamArbiter.Policy policy) {
+    public static TestModule arbiter(StreamArbiter.Policy policy) {
         return new TestModule("Arbiter" + policy.name().replace("_", ""), () -> {
             Stream<UInt> out = StreamArbiter.on(policy, source("s0"), source("s1"), source("s2"));
             sink("out").driveFrom(out);

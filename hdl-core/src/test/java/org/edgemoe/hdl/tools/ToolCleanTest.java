@@ -67,6 +67,9 @@ class ToolCleanTest {
     static Stream<Arguments> designs() {
         Map<String, Supplier<? extends Module>> m = new LinkedHashMap<>(ExampleDesigns.all());
         m.put("Mixed", Mixed::new);
+        m.put("FsmUtils", org.edgemoe.hdl.sim.FsmUtilsSimTest.FsmUtils::new);
+        m.put("StreamPipeline", org.edgemoe.hdl.sim.StreamOpsSimTest::pipeline);
+        m.put("ArbiterROUNDROBIN", () -> org.edgemoe.hdl.sim.StreamOpsSimTest.arbiter(org.edgemoe.hdl.lib.StreamArbiter.Policy.ROUND_ROBIN));
         List<Arguments> out = new ArrayList<>();
         m.forEach((name, s) -> out.add(Arguments.of(name, s)));
         return out.stream();
