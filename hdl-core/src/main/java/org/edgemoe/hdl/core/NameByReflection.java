@@ -15,8 +15,13 @@ final class NameByReflection {
     private NameByReflection() { }
 
     static void nameFields(Module m) {
+        forEachField(m, Module.class, (field, value) -> name(m, field, value));
+    }
+
+    /** Calls {@code visit} for every instance field of {@code obj}, superclass fields first, below {@code stop}. */
+    private static void forEachField(Object obj, Class<?> stop, java.util.function.BiConsumer<String, Object> visit) {
         List<Class<?>> chain = new ArrayList<>();
-        for (Class<?> c = m.getClass(); c != Module.class && c != null; c = c.getSuperclass()) {
+        for (Class<?> c = obj.getClass(); c != stop && c != null; c = c.getSuperclass()) {
             chain.add(0, c);
         }
         for (Class<?> c : chain) {
@@ -27,11 +32,11 @@ final class NameByReflection {
                 Object value;
                 try {
                     f.setAccessible(true);
-                    value = f.get(m);
+                    value = f.get(obj);
                 } catch (ReflectiveOperationException | RuntimeException e) {
                     continue; // inaccessible fields keep their generated names
                 }
-                name(m, f.getName(), value);
+                visit.accept(f.getName(), value);
             }
         }
     }
@@ -71,25 +76,7 @@ final class NameByReflection {
     }
 
     private static void nameArea(Module owner, String prefix, Area area, int depth) {
-        List<Class<?>> chain = new ArrayList<>();
-        for (Class<?> c = area.getClass(); c != Area.class && c != null; c = c.getSuperclass()) {
-            chain.add(0, c);
-        }
-        for (Class<?> c : chain) {
-            for (Field f : c.getDeclaredFields()) {
-                if (Modifier.isStatic(f.getModifiers()) || f.isSynthetic()) {
-                    continue;
-                }
-                Object value;
-                try {
-                    f.setAccessible(true);
-                    value = f.get(area);
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    continue;
-                }
-                name(owner, prefix + "_" + f.getName(), value, depth);
-            }
-        }
+        forEachField(area, Area.class, (field, value) -> name(owner, prefix + "_" + field, value, depth));
     }
 
     private static boolean ownedBy(Data d, Module owner) {
