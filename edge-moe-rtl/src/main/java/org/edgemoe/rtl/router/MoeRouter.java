@@ -63,13 +63,14 @@ public final class MoeRouter extends Module {
     private final Mem<Bits> queues;
 
     private static final int S_IDLE = 0;
-    private static final int S_SOFTMAX = 1;
-    private static final int S_DIV = 2;
-    private static final int S_TOPK = 3;
-    private static final int S_PROB = 4;
-    private static final int S_EMIT = 5;
-    private static final int S_DSTART = 6;
-    private static final int S_DRAIN = 7;
+    private static final int S_CONV = 1;
+    private static final int S_SOFTMAX = 2;
+    private static final int S_SUM = 3;
+    private static final int S_DIV = 4;
+    private static final int S_PROB = 5;
+    private static final int S_EMIT = 6;
+    private static final int S_DSTART = 7;
+    private static final int S_DRAIN = 8;
 
     /** Default: dsp18 formats, 16 experts, 192 inputs, 2 tasks, top-2, queues of 256 (197 tokens). */
     public MoeRouter() {
@@ -125,10 +126,11 @@ public final class MoeRouter extends Module {
                 weights.payload.slice(experts * wW - 1, 0)));
 
         // ---------------- MAC stage: 16 lanes, one element per cycle
-        UInt state = reg(UInt(3)).init(S_IDLE).named("state");
+        UInt state = reg(UInt(4)).init(S_IDLE).named("state");
         UInt kCnt = reg(UInt(kb)).init(0).named("kCnt");
         Bool s1Valid = reg(Bool()).init(false).named("s1Valid");
         SInt s1X = reg(SInt(wA)).init(0).named("s1X");
+        Bool s1First = reg(Bool()).init(false).named("s1First");
         Bool s1End = reg(Bool()).init(false).named("s1End");
         Bool s1Last = reg(Bool()).init(false).named("s1Last");
         Bool stall = s1Valid.and(s1End).and(state.ne(S_IDLE)).named("stall");
@@ -141,6 +143,7 @@ public final class MoeRouter extends Module {
         when(stall.not(), () -> {
             s1Valid.set(fire);
             s1X.set(input.payload.slice(wA - 1, 0).asSInt());
+            s1First.set(kCnt.eq(0));
             s1End.set(atEnd);
             s1Last.set(input.payload.bit(wA + tb));
         });
@@ -151,23 +154,24 @@ public final class MoeRouter extends Module {
         FixFormat actFix = fixFormat(act);
         Rounding rnd = Rounding.valueOf(f.rounding().name());
         Overflow ovf = Overflow.valueOf(f.overflow().name());
-        List<SInt> accs = new ArrayList<>();
-        List<SInt> logitsNow = new ArrayList<>();
+        List<SInt> logitsConv = new ArrayList<>();
         Bool macGo = s1Valid.and(stall.not()).named("macGo");
         for (int e = 0; e < experts; e++) {
+            // the first product of a token loads the accumulator, so it holds the token's sum for one
+            // cycle after the last product; the acc-to-act conversion reads it from the register (S_CONV)
             SInt a = reg(SInt(accW)).init(0).named("acc_" + e);
             SInt w = wrow.slice((e + 1) * wW - 1, e * wW).asSInt();
             SInt prod = s1X.times(w);
             SInt term = shift >= 0 ? prod.shr(shift) : prod.shl(-shift);
-            SInt sum = a.plus(term.resize(accW)).named("accNext_" + e);
-            SInt logit = Fix.fromRaw(accFix, sum).resize(actFix, rnd, ovf).rawSInt().named("logitNext_" + e);
-            when(macGo, () -> a.set(mux(s1End, S(0, accW), sum)));
-            accs.add(a);
-            logitsNow.add(logit);
+            SInt sum = mux(s1First, S(0, accW), a).plus(term.resize(accW)).named("accNext_" + e);
+            SInt logit = Fix.fromRaw(accFix, a).resize(actFix, rnd, ovf).rawSInt().named("logitConv_" + e);
+            when(macGo, () -> a.set(sum));
+            logitsConv.add(logit);
         }
         Bool handoff = macGo.and(s1End).named("handoff");
 
         // ---------------- post-processing: online softmax, divider, top-k, probabilities
+        // logits: shift register, expert j at position 0 in scan step j
         Vec<SInt> logits = reg(Vec(experts, SInt(wA))).named("logits");
         int ws = p + log2Up(experts) + 1;
         int ew = ExpNegLogic.outWidth(p);
@@ -178,27 +182,56 @@ public final class MoeRouter extends Module {
         UInt rem = reg(UInt(ws + 1)).init(0).named("divRem");
         UInt inv = reg(UInt(p + 1)).init(0).named("invSum");
         int rw = log2Up(topK + 1);
+        int rb = Math.max(1, log2Up(topK));
         UInt r = reg(UInt(rw)).init(0).named("rank");
         UInt divCnt = reg(UInt(log2Up(p + 2))).init(0).named("divCnt");
+        // top-k as a sorted list (value, expert), filled by insertion during the scan
         Vec<UInt> top = reg(Vec(topK, UInt(eb))).named("top");
+        Vec<SInt> topVal = reg(Vec(topK, SInt(wA))).named("topVal");
+        Bits topValid = reg(Bits(topK)).init(0).named("topValid");
         Vec<UInt> score = reg(Vec(topK, UInt(p + 1))).named("score");
-        Bits taken = reg(Bits(experts)).init(0).named("taken");
         Bool curLast = reg(Bool()).init(false).named("curLast");
         Bool routeDone = reg(Bool()).init(false).named("routeDone");
         UInt token = reg(UInt(qb)).init(0).named("token");
 
-        // one exp unit shared by the softmax scan and the probability step
-        SInt xj = logits.read(j).named("xj");
-        SInt diff = xj.minusExpand(maxL).named("diff");
-        UInt absDiff = mux(diff.isNegative(), diff.neg(), diff).asUInt().named("absDiff");
-        UInt rankExpert = top.read(r.resize(Math.max(1, log2Up(topK)))).named("rankExpert");
-        SInt xr = logits.read(rankExpert);
-        UInt probArg = maxL.minusExpand(xr).asUInt().named("probArg");
-        UInt expIn = mux(state.eq(S_SOFTMAX), absDiff, probArg).named("expIn");
-        UInt ex = ExpNegLogic.expNeg(expIn, fA, p).named("expOut");
+        // scan step j: x_j against the running maximum b (the previous experts' maximum)
+        SInt xj = logits.get(0);
+        Bool bigger = xj.gt(maxL).named("bigger");
+        UInt upDiff = xj.minusExpand(maxL).asUInt().named("upDiff");
+        UInt downDiff = maxL.minusExpand(xj).asUInt().named("downDiff");
+        Bool first = j.eq(0).named("scanFirst");
 
-        // softmax step
-        Bool bigger = xj.gt(maxL);
+        // one pipelined exp unit shared by the softmax scan and the probability step:
+        // input registers (argument, valid, tags) then ExpNegLogic.STAGES stages
+        UInt xaArg = reg(UInt(wA + 1)).init(0).named("expArg");
+        Bool xaValid = reg(Bool()).init(false).named("expInValid");
+        Bool xaBig = reg(Bool()).init(false).named("expInBig");
+        Bool xaLast = reg(Bool()).init(false).named("expInLast");
+        Bool xaProb = reg(Bool()).init(false).named("expInProb");
+        UInt xaRank = reg(UInt(rb)).init(0).named("expInRank");
+        xaValid.set(B(false));
+        UInt ex = ExpNegLogic.expNegPiped(xaArg, fA, p).named("expOut");
+        Bool exValid = xaValid;
+        Bool exBig = xaBig;
+        Bool exLast = xaLast;
+        UInt exRank = xaRank;
+        Bool exProb = xaProb;
+        for (int i = 0; i < ExpNegLogic.STAGES; i++) {
+            exProb = regNext(exProb).named("expProb_" + i);
+            exValid = regNext(exValid).init(false).named("expValid_" + i);
+            exBig = regNext(exBig).named("expBig_" + i);
+            exLast = regNext(exLast).named("expLast_" + i);
+            exRank = regNext(exRank).named("expRank_" + i);
+        }
+        Bool exV = exValid;
+        Bool exB = exBig;
+        Bool exL = exLast;
+        UInt exR = exRank;
+        Bool exP = exProb;
+        Bool exScan = exV.and(exP.not()).named("expScanOut");
+        Bool exProbOut = exV.and(exP).named("expProbOut");
+
+        // softmax recurrence on the exp results, in expert order
         UInt rescaled = sum.times(ex).shr(p).resize(ws).plus(one).named("sumRescaled");
         UInt added = sum.plus(ex.resize(ws)).named("sumAdded");
 
@@ -206,18 +239,31 @@ public final class MoeRouter extends Module {
         UInt remShift = rem.shl(1).resize(ws + 1);
         Bool geS = remShift.ge(sum.resize(ws + 1));
 
-        // top-k: strict greater-than scan over untaken experts, lowest index first
-        SInt best = logits.get(0);
-        UInt arg = U(0, eb);
-        Bool found = taken.bit(0).not();
-        for (int i = 1; i < experts; i++) {
-            Bool c = taken.bit(i).not().and(found.not().or(logits.get(i).gt(best)));
-            best = mux(c, logits.get(i), best);
-            arg = mux(c, U(i, eb), arg);
-            found = found.or(taken.bit(i).not());
+        // top-k insertion of x_j: strict greater-than keeps earlier (lower-index) experts first on ties,
+        // which is the k-pass lowest-index-first scan of the golden model
+        List<Bool> ins = new ArrayList<>();
+        for (int i = 0; i < topK; i++) {
+            ins.add(topValid.bit(i).not().or(xj.gt(topVal.get(i))).named("topIns_" + i));
         }
-        UInt argmax = arg.named("argmax");
-        UInt probNow = ex.resize(Math.max(ew, p + 1)).times(inv).shr(p).resize(p + 1).named("probNow");
+        // probability step: exp(-(b - x_r)) of the k selected experts, computed while the divider runs
+        // (issued once the scan's maximum is final), then times invSum one rank per cycle
+        UInt ir = reg(UInt(rw)).init(0).named("probIssue");
+        Vec<UInt> probEx = reg(Vec(topK, UInt(ew))).named("probEx");
+        Bool probExDone = reg(Bool()).init(false).named("probExDone");
+        UInt probArg = maxL.minusExpand(topVal.read(ir.resize(rb))).asUInt().named("probArg");
+        Bool probIssue = state.eq(S_SUM).or(state.eq(S_DIV)).and(ir.lt(topK)).named("probIssuing");
+        when(probIssue, () -> {
+            xaValid.set(B(true));
+            xaArg.set(probArg);
+            xaProb.set(B(true));
+            xaRank.set(ir.resize(rb));
+            xaLast.set(ir.eq(topK - 1));
+            ir.set(ir.plus(1));
+        });
+        when(exProbOut, () -> probEx.write(exR, ex));
+        when(exProbOut.and(exL), () -> probExDone.set(B(true)));
+        UInt rankEx = probEx.read(r.resize(rb)).named("rankExp");
+        UInt probNow = rankEx.resize(Math.max(ew, p + 1)).times(inv).shr(p).resize(p + 1).named("probNow");
 
         // queues: one memory, expert-major, (token, score) words
         queues = mem(Bits(qb + wP), (1 << eb) << qb);
@@ -319,74 +365,95 @@ public final class MoeRouter extends Module {
         // ---------------- control
         switchOn(state)
                 .is(S_IDLE, () -> when(handoff, () -> {
-                    for (int e = 0; e < experts; e++) {
-                        logits.get(e).set(logitsNow.get(e));
-                    }
-                    maxL.set(logitsNow.get(0));
-                    sum.set(one);
-                    j.set(U(1 % (1 << eb), eb));
                     curLast.set(s1Last);
-                    state.set(U(S_SOFTMAX, 3));
+                    state.set(U(S_CONV, 4));
                 }))
-                .is(S_SOFTMAX, () -> {
-                    when(bigger, () -> {
-                        sum.set(rescaled);
-                        maxL.set(xj);
-                    }).otherwise(() -> sum.set(added));
-                    j.set(j.plus(1));
-                    when(j.eq(experts - 1), () -> {
-                        rem.set(U(1L << (p - 1), ws + 1));
-                        divCnt.set(U(0, divCnt.width()));
-                        state.set(U(S_DIV, 3));
-                    });
+                .is(S_CONV, () -> {
+                    for (int e = 0; e < experts; e++) {
+                        logits.get(e).set(logitsConv.get(e));
+                    }
+                    j.set(U(0, eb));
+                    topValid.set(Bits(0, topK));
+                    ir.set(U(0, rw));
+                    probExDone.set(B(false));
+                    state.set(U(S_SOFTMAX, 4));
                 })
+                .is(S_SOFTMAX, () -> {
+                    for (int e = 0; e + 1 < experts; e++) {
+                        logits.get(e).set(logits.get(e + 1));
+                    }
+                    when(first, () -> {
+                        maxL.set(xj);
+                        sum.set(one);
+                    }).otherwise(() -> {
+                        when(bigger, () -> maxL.set(xj));
+                        xaValid.set(B(true));
+                        xaArg.set(mux(bigger, upDiff, downDiff));
+                        xaBig.set(bigger);
+                        xaProb.set(B(false));
+                        xaLast.set(j.eq(experts - 1));
+                    });
+                    for (int i = 0; i < topK; i++) {
+                        final int ii = i;
+                        when(ins.get(i), () -> {
+                            top.get(ii).set(j);
+                            topVal.get(ii).set(xj);
+                            if (ii > 0) { // shifted down when x_j goes in above this slot
+                                when(ins.get(ii - 1), () -> {
+                                    top.get(ii).set(top.get(ii - 1));
+                                    topVal.get(ii).set(topVal.get(ii - 1));
+                                });
+                            }
+                        });
+                    }
+                    topValid.set(cat(topValid.slice(Math.max(topK - 2, 0), 0), B(true)).resize(topK));
+                    j.set(j.plus(1));
+                    when(j.eq(experts - 1), () -> state.set(U(S_SUM, 4)));
+                })
+                .is(S_SUM, () -> when(exScan.and(exL), () -> {
+                    rem.set(U(1L << (p - 1), ws + 1));
+                    divCnt.set(U(0, divCnt.width()));
+                    state.set(U(S_DIV, 4));
+                }))
                 .is(S_DIV, () -> {
                     rem.set(mux(geS, remShift.minus(sum.resize(ws + 1)), remShift));
                     inv.set(cat(inv.slice(p - 1, 0), geS).asUInt());
                     divCnt.set(divCnt.plus(1));
                     when(divCnt.eq(p), () -> {
-                        taken.set(Bits(0, experts));
                         r.set(U(0, rw));
-                        state.set(U(S_TOPK, 3));
+                        state.set(U(S_PROB, 4));
                     });
                 })
-                .is(S_TOPK, () -> {
-                    top.write(r.resize(Math.max(1, log2Up(topK))), argmax);
-                    taken.set(taken.or(oneHot(argmax, experts)));
+                .is(S_PROB, () -> when(probExDone, () -> {
+                    score.write(r.resize(rb), probNow);
                     r.set(r.plus(1));
                     when(r.eq(topK - 1), () -> {
-                        r.set(U(0, rw));
-                        state.set(U(S_PROB, 3));
-                    });
-                })
-                .is(S_PROB, () -> {
-                    score.write(r.resize(Math.max(1, log2Up(topK))), probNow);
-                    r.set(r.plus(1));
-                    when(r.eq(topK - 1), () -> {
-                        r.set(U(0, rw));
                         wr.set(U(0, rw));
                         routeDone.set(B(false));
-                        state.set(U(S_EMIT, 3));
+                        state.set(U(S_EMIT, 4));
                     });
-                })
+                }))
                 .is(S_EMIT, () -> when(emitDone, () -> {
                     token.set(token.plus(1));
-                    state.set(mux(curLast, U(S_DSTART, 3), U(S_IDLE, 3)));
+                    state.set(mux(curLast, U(S_DSTART, 4), U(S_IDLE, 4)));
                 }))
                 .is(S_DSTART, () -> {
                     dE.set(firstE);
                     dI.set(U(0, qb));
                     dHdr.set(B(true));
                     dActive.set(B(true));
-                    state.set(U(S_DRAIN, 3));
+                    state.set(U(S_DRAIN, 4));
                 })
                 .is(S_DRAIN, () -> when(drainDone, () -> {
                     for (int e = 0; e < experts; e++) {
                         counts.get(e).set(U(0, cb));
                     }
                     token.set(U(0, qb));
-                    state.set(U(S_IDLE, 3));
-                }));
+                    state.set(U(S_IDLE, 4));
+                }))
+                .otherwise(() -> state.set(U(S_IDLE, 4)));
+        // the softmax recurrence consumes the exp results of the scan (S_SOFTMAX and S_SUM)
+        when(exScan, () -> sum.set(mux(exB, rescaled, added)));
     }
 
     private static Bits catBools(List<Bool> bits) {

@@ -206,8 +206,8 @@ class MoeRouterTest {
 
     @Test
     void throughputIsOneElementPerCycleWhenPostProcessingFits() {
-        // K1: post-processing (E-1 + P+1 + 3k + 1 = 23 cycles) exceeds dim = 4, so this measures the
-        // post-processing bound; the dim-bound case is measured on the default configuration.
+        // PUB: post-processing (1 + E + exp stages + 1 + P+1 + 2k + 1 = 37 cycles per token) exceeds dim = 8,
+        // so this measures the post-processing bound; the dim-bound case is measured on the default configuration.
         try (Sim sim = pub.open()) {
             RouterBench.Run run = PUB.new Run(sim, 1, 0, 0);
             SplittableRandom rnd = new SplittableRandom(2);
@@ -215,7 +215,7 @@ class MoeRouterTest {
             loadAll(run, gates);
             int n = PUB.queueDepth;
             long cycles = run.layer(randomTokens(PUB, rnd, n, 2), randomTasks(PUB, rnd, n), gates);
-            int post = PUB.experts - 1 + PUB.f.prob().fracBits() + 1 + 3 * PUB.topK + 2;
+            int post = 1 + PUB.experts + ExpNegLogic.STAGES + 1 + PUB.f.prob().fracBits() + 1 + 2 * PUB.topK + 1;
             System.out.println("PERF router.published_E4_K8.cycles_per_token " + (double) cycles / n);
             RouterBench.assertThroughput(cycles, n, Math.max(PUB.dim, post), 10);
         }
