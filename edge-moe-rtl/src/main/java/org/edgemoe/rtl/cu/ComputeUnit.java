@@ -345,25 +345,60 @@ public final class ComputeUnit extends Module {
             sumA.add(regNextWhen(sums.get(c), en).named("fin_" + c));
         }
 
-        // narrowing (+ GELU) into the O register
-        Bool vO = regNextWhen(vA, en).named("outValid");
-        Bool expertO = regNextWhen(expertA, en).named("outExpert");
-        List<SInt> yO = new ArrayList<>();
+        // narrowing into the N register (rounding, saturation)
+        Bool vN = regNextWhen(vA, en).named("narValid");
+        Bool residN = regNextWhen(residA, en).named("narResid");
+        Bool geluN = regNextWhen(geluA, en).named("narGelu");
+        Bool expertN = regNextWhen(expertA, en).named("narExpert");
         FixedFormat act = f.act();
         FixedFormat resid = f.resid();
+        List<SInt> actN = new ArrayList<>();
+        List<SInt> residNv = new ArrayList<>();
         for (int c = 0; c < cols; c++) {
             SInt s = sumA.get(c);
-            SInt toAct = CuMath.convert(s, f.acc().fracBits(), act, f);
-            SInt toResid = CuMath.convert(s, f.acc().fracBits(), resid, f);
-            // Fused GELU: the GELU unit's own lane, combinational here (the O register follows).
-            GeluLane lane = instance(new GeluLane(f, act, act, GeluTable.published(), false));
-            lane.x.set(Fix.fromRaw(HwFormats.of(act), toAct));
-            SInt actG = mux(geluA, lane.y.rawSInt(), toAct);
-            SInt v = mux(residA, toResid.resize(ow), actG.resize(ow));
+            actN.add(regNextWhen(CuMath.convert(s, f.acc().fracBits(), act, f), en).named("narAct_" + c));
+            residNv.add(regNextWhen(CuMath.convert(s, f.acc().fracBits(), resid, f), en).named("narRes_" + c));
+        }
+        // fused GELU: the GELU unit's own lane, pipelined (GeluLane.LATENCY stages on en); the narrowed
+        // values and flags are delayed alongside
+        Bool vG = vN;
+        List<Bool> gelValids = new ArrayList<>();
+        Bool residG = residN;
+        Bool geluG = geluN;
+        Bool expertG = expertN;
+        List<SInt> actG = new ArrayList<>(actN);
+        List<SInt> residG2 = new ArrayList<>(residNv);
+        for (int d = 0; d < GeluLane.LATENCY; d++) {
+            vG = regNextWhen(vG, en).named("gelValid_" + d);
+            gelValids.add(vG);
+            residG = regNextWhen(residG, en).named("gelResid_" + d);
+            geluG = regNextWhen(geluG, en).named("gelGelu_" + d);
+            expertG = regNextWhen(expertG, en).named("gelExpert_" + d);
+            for (int c = 0; c < cols; c++) {
+                actG.set(c, regNextWhen(actG.get(c), en).named("gelAct_" + c + "_" + d));
+                residG2.set(c, regNextWhen(residG2.get(c), en).named("gelRes_" + c + "_" + d));
+            }
+        }
+        Bool vGAnyAcc = B(false);
+        for (Bool gvv : gelValids) {
+            vGAnyAcc = vGAnyAcc.or(gvv);
+        }
+        Bool vGAny = vGAnyAcc;
+        // O register: plain output value
+        Bool vO = regNextWhen(vG, en).named("outValid");
+        Bool expertO = regNextWhen(expertG, en).named("outExpert");
+        List<SInt> yO = new ArrayList<>();
+        for (int c = 0; c < cols; c++) {
+            GeluLane lane = instance(new GeluLane(f, act, act, GeluTable.published(), true));
+            lane.en.set(en);
+            lane.x.set(Fix.fromRaw(HwFormats.of(act), actN.get(c)));
+            SInt a = mux(geluG, lane.y.rawSInt(), actG.get(c));
+            SInt v = mux(residG, residG2.get(c).resize(ow), a.resize(ow));
             yO.add(regNextWhen(v, en).named("y_" + c));
         }
 
-        // output: plain, or expert scale-accumulate with the dest beat
+        // F register (the output): plain, or expert scale-accumulate with the dest beat, joined here
+        Bool vF = reg(Bool()).init(false).named("finalValid");
         SInt score = dest.payload.slice(cols * rw + pw - 1, cols * rw).asSInt();
         List<Bits> outParts = new ArrayList<>();
         for (int c = cols - 1; c >= 0; c--) {
@@ -371,17 +406,21 @@ public final class ComputeUnit extends Module {
             SInt sa = CuMath.scaleAccumulate(d, yO.get(c).resize(rw), score, f).resize(ow);
             outParts.add(mux(expertO, sa, yO.get(c)).asBits());
         }
-        y.payload.set(cat(outParts.toArray(new Bits[0])));
-        y.valid.set(vO.and(expertO.not().or(dest.valid)));
-        dest.ready.set(vO.and(expertO).and(y.ready));
-        en.set(vO.not().or(y.fire()));
+        Bits yF = regNextWhen(cat(outParts.toArray(new Bits[0])), en).named("yFinal");
+        // a beat taken while the pipeline waits for dest (en low) still leaves the F register
+        when(en, () -> vF.set(vO)).elsewhen(y.ready, () -> vF.set(B(false)));
+        y.payload.set(yF);
+        y.valid.set(vF);
+        Bool outFree = vF.not().or(y.ready).named("outFree");
+        dest.ready.set(vO.and(expertO).and(outFree));
+        en.set(outFree.and(vO.and(expertO).not().or(dest.valid)));
 
         // busy: a command anywhere, or valid data in the pipeline
         Bool anyMeta = B(false);
         for (Bits mm : meta) {
             anyMeta = anyMeta.or(mm.bit(o));
         }
-        busy.set(cActive.or(iActive).or(iq.pop.valid).or(anyMeta).or(vA).or(vO));
+        busy.set(cActive.or(iActive).or(iq.pop.valid).or(anyMeta).or(vA).or(vN).or(vGAny).or(vO).or(vF));
     }
 
     public CuConfig config() {
