@@ -17,6 +17,9 @@ import org.edgemoe.sim.HdlSim;
 import org.edgemoe.sim.Signal;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.SimModel;
+import org.edgemoe.sim.stream.StreamDriver;
+import org.edgemoe.sim.stream.StreamMonitor;
+import org.edgemoe.sim.stream.StreamPorts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,10 +84,10 @@ class GeluUnitTest {
         int n = values.size() / lanes;
         try (Sim sim = model.open()) {
             sim.reset();
-            RtlTestSupport.Driver drv = new RtlTestSupport.Driver(sim, "input",
-                    RtlTestSupport.lanes(sim, "io_input_payload", lanes), seed, inStall);
-            RtlTestSupport.Monitor mon = new RtlTestSupport.Monitor(sim, "output",
-                    RtlTestSupport.lanes(sim, "io_output_payload", lanes), RtlTestSupport.allSigned(lanes), seed + 1, outStall);
+            StreamDriver drv = new StreamDriver(sim, "input", seed, inStall);
+            StreamMonitor mon = new StreamMonitor(sim, StreamPorts.of(sim, "output"), seed + 1, outStall).allSigned();
+            assertEquals(lanes, drv.ports().lanes().size(), "input lanes");
+            assertEquals(lanes, mon.ports().lanes().size(), "output lanes");
             long[][] expected = new long[n][lanes];
             for (int b = 0; b < n; b++) {
                 long[] beat = new long[lanes];
@@ -94,13 +97,14 @@ class GeluUnitTest {
                 }
                 drv.enqueue(beat);
             }
-            sim.runUntil(() -> mon.received().size() >= n, 20L * n + 100);
+            sim.runUntil(() -> mon.receivedCount() >= n, 20L * n + 100);
             sim.step(20);
-            assertEquals(n, mon.received().size(), "beats out");
+            List<long[]> got = mon.beats();
+            assertEquals(n, got.size(), "beats out");
             for (int b = 0; b < n; b++) {
                 for (int k = 0; k < lanes; k++) {
                     long x = values.get(b * lanes + k);
-                    assertEquals(expected[b][k], mon.received().get(b)[k],
+                    assertEquals(expected[b][k], got.get(b)[k],
                             "beat " + b + " lane " + k + ": gelu(" + x + " raw = " + FixedRaw.toDouble(x, in.fracBits()) + ")");
                 }
             }
@@ -128,15 +132,13 @@ class GeluUnitTest {
         int n = 500;
         try (Sim sim = dsp.open()) {
             sim.reset();
-            RtlTestSupport.Driver drv = new RtlTestSupport.Driver(sim, "input",
-                    RtlTestSupport.lanes(sim, "io_input_payload", LANES), 1, 0.0);
-            RtlTestSupport.Monitor mon = new RtlTestSupport.Monitor(sim, "output",
-                    RtlTestSupport.lanes(sim, "io_output_payload", LANES), RtlTestSupport.allSigned(LANES), 2, 0.0);
+            StreamDriver drv = new StreamDriver(sim, "input", 1, 0.0);
+            StreamMonitor mon = new StreamMonitor(sim, StreamPorts.of(sim, "output"), 2, 0.0).allSigned();
             for (int b = 0; b < n; b++) {
                 drv.enqueue(b, -b, 3 * b, -7 * b);
             }
             long start = sim.cycle();
-            sim.runUntil(() -> mon.received().size() >= n, 10L * n);
+            sim.runUntil(() -> mon.receivedCount() >= n, 10L * n);
             List<Long> c = mon.cycles();
             assertEquals(n, c.size());
             assertEquals(GeluUnit.latency(), c.get(0) - start, "latency");

@@ -115,7 +115,7 @@ class MoeRouterTest {
                 assertEquals(r, d.experts()[r]);
             }
             // the route beat of token 0 carries experts 0..k-1 (checked against the model in layer())
-            assertEquals(n, run.route.got.size());
+            assertEquals(n, run.route.receivedCount());
         }
     }
 

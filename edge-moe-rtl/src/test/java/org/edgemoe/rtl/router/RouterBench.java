@@ -5,16 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.edgemoe.model.hw.Formats;
 import org.edgemoe.model.hw.GateRouting;
-import org.edgemoe.sim.CycleAgent;
-import org.edgemoe.sim.Signal;
 import org.edgemoe.sim.Sim;
+import org.edgemoe.sim.stream.StreamDriver;
+import org.edgemoe.sim.stream.StreamMonitor;
+import org.edgemoe.sim.stream.StreamPorts;
 
 /** Drives a {@link MoeRouter} simulation layer by layer and checks it against {@link GateRouting}. */
 final class RouterBench {
@@ -66,101 +64,21 @@ final class RouterBench {
         return (v << (64 - w)) >> (64 - w);
     }
 
-    /** Stream source of BigInteger payloads with seeded random valid gaps. */
-    static final class Source implements CycleAgent {
-        final Signal valid;
-        final Signal ready;
-        final Signal payload;
-        final SplittableRandom random;
-        final double stall;
-        final Deque<BigInteger> pending = new ArrayDeque<>();
-        boolean presenting;
-        long firstFire = -1;
-
-        Source(Sim sim, String name, long seed, double stall) {
-            valid = sim.signal("io_" + name + "_valid");
-            ready = sim.signal("io_" + name + "_ready");
-            payload = sim.signal("io_" + name + "_payload");
-            random = new SplittableRandom(seed);
-            this.stall = stall;
-            valid.poke(0);
-            sim.addAgent(this);
-        }
-
-        @Override
-        public void drive(Sim sim, long cycle) {
-            if (pending.isEmpty() || (!presenting && random.nextDouble() < stall)) {
-                valid.poke(0);
-                return;
-            }
-            payload.poke(pending.peek());
-            valid.poke(1);
-            presenting = true;
-        }
-
-        @Override
-        public void sample(Sim sim, long cycle) {
-            if (presenting && ready.peekBoolean()) {
-                if (firstFire < 0) {
-                    firstFire = cycle;
-                }
-                pending.poll();
-                presenting = false;
-            }
-        }
-    }
-
-    /** Stream sink collecting payloads, ready dropped at random. */
-    static final class Sink implements CycleAgent {
-        final Signal valid;
-        final Signal ready;
-        final Signal payload;
-        final SplittableRandom random;
-        final double stall;
-        final List<BigInteger> got = new ArrayList<>();
-        final List<Long> cycles = new ArrayList<>();
-        boolean rdy;
-
-        Sink(Sim sim, String name, long seed, double stall) {
-            valid = sim.signal("io_" + name + "_valid");
-            ready = sim.signal("io_" + name + "_ready");
-            payload = sim.signal("io_" + name + "_payload");
-            random = new SplittableRandom(seed);
-            this.stall = stall;
-            ready.poke(0);
-            sim.addAgent(this);
-        }
-
-        @Override
-        public void drive(Sim sim, long cycle) {
-            rdy = random.nextDouble() >= stall;
-            ready.poke(rdy ? 1 : 0);
-        }
-
-        @Override
-        public void sample(Sim sim, long cycle) {
-            if (rdy && valid.peekBoolean()) {
-                got.add(payload.peekBig());
-                cycles.add(cycle);
-            }
-        }
-    }
-
     /** One simulation instance with its agents. */
     final class Run {
         final Sim sim;
-        final Source in;
-        final Source w;
-        final Sink route;
-        final Sink drain;
+        final StreamDriver in;
+        final StreamDriver w;
+        final StreamMonitor route;
+        final StreamMonitor drain;
 
         Run(Sim sim, long seed, double inStall, double outStall) {
             this.sim = sim;
             sim.reset();
-            in = new Source(sim, "input", seed, inStall);
-            w = new Source(sim, "weights", seed + 1, inStall);
-            route = new Sink(sim, "route", seed + 2, outStall);
-            drain = new Sink(sim, "drain", seed + 3, outStall);
+            in = new StreamDriver(sim, StreamPorts.of(sim, "input"), seed, inStall);
+            w = new StreamDriver(sim, StreamPorts.of(sim, "weights"), seed + 1, inStall);
+            route = new StreamMonitor(sim, StreamPorts.of(sim, "route"), seed + 2, outStall);
+            drain = new StreamMonitor(sim, StreamPorts.of(sim, "drain"), seed + 3, outStall);
         }
 
         /** Loads gate[task] ([experts][dim] row-major, weightLinear raw) into the task's slot. */
@@ -170,9 +88,9 @@ final class RouterBench {
                 for (int e = 0; e < experts; e++) {
                     p = p.or(field(gate[e * dim + k], wW).shiftLeft(e * wW));
                 }
-                w.pending.add(p);
+                w.enqueue(p);
             }
-            sim.runUntil(w.pending::isEmpty, 100L * dim + 1000);
+            sim.runUntil(w::isIdle, 100L * dim + 1000);
         }
 
         /**
@@ -181,13 +99,13 @@ final class RouterBench {
          */
         long layer(long[][] h, int[] task, long[][] gates) {
             int n = h.length;
-            int routeBase = route.got.size();
-            int drainBase = drain.got.size();
+            int routeBase = route.receivedCount();
+            int drainBase = drain.receivedCount();
             long start = sim.cycle();
             for (int t = 0; t < n; t++) {
                 for (int k = 0; k < dim; k++) {
                     boolean last = t == n - 1 && k == dim - 1;
-                    in.pending.add(field(h[t][k], wA).or(field(task[t], tb).shiftLeft(wA))
+                    in.enqueue(field(h[t][k], wA).or(field(task[t], tb).shiftLeft(wA))
                             .or(last ? BigInteger.ONE.shiftLeft(wA + tb) : BigInteger.ZERO));
                 }
             }
@@ -207,12 +125,14 @@ final class RouterBench {
                 }
             }
             int drainTarget = drainBase + expectDrain.size();
-            sim.runUntil(() -> drain.got.size() >= drainTarget && route.got.size() >= routeBase + n,
+            sim.runUntil(() -> drain.receivedCount() >= drainTarget && route.receivedCount() >= routeBase + n,
                     (long) n * dim * 20 + 20_000);
             sim.step(20);
-            assertEquals(routeBase + n, route.got.size(), "route beats");
+            List<BigInteger> routeGot = route.receivedBig();
+            List<BigInteger> drainGot = drain.receivedBig();
+            assertEquals(routeBase + n, routeGot.size(), "route beats");
             for (int t = 0; t < n; t++) {
-                BigInteger b = route.got.get(routeBase + t);
+                BigInteger b = routeGot.get(routeBase + t);
                 int[] ex = new int[topK];
                 long[] sc = new long[topK];
                 for (int r = 0; r < topK; r++) {
@@ -227,11 +147,12 @@ final class RouterBench {
                 assertEquals(t % (1L << qb), tok, where + " index");
                 assertEquals(t == n - 1 ? 1 : 0, last, where + " last");
             }
-            assertEquals(expectDrain.size(), drain.got.size() - drainBase, "drain beats");
+            assertEquals(expectDrain.size(), drainGot.size() - drainBase, "drain beats");
             for (int i = 0; i < expectDrain.size(); i++) {
-                assertEquals(describe(expectDrain.get(i)), describe(drain.got.get(drainBase + i)), "drain beat " + i);
+                assertEquals(describe(expectDrain.get(i)), describe(drainGot.get(drainBase + i)), "drain beat " + i);
             }
-            long end = route.cycles.get(route.cycles.size() - 1);
+            List<Long> routeCycles = route.cycles();
+            long end = routeCycles.get(routeCycles.size() - 1);
             return end - start;
         }
     }

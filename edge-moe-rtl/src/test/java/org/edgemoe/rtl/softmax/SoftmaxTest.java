@@ -13,12 +13,13 @@ import org.edgemoe.model.hw.Formats;
 import org.edgemoe.model.hw.HwOps;
 import org.edgemoe.model.hw.SoftmaxRow;
 import org.edgemoe.rtl.gelu.RtlTestSupport;
-import org.edgemoe.rtl.gelu.RtlTestSupport.Driver;
-import org.edgemoe.rtl.gelu.RtlTestSupport.Monitor;
 import org.edgemoe.sim.HdlSim;
 import org.edgemoe.sim.Signal;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.SimModel;
+import org.edgemoe.sim.stream.StreamDriver;
+import org.edgemoe.sim.stream.StreamMonitor;
+import org.edgemoe.sim.stream.StreamPorts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,8 +94,8 @@ class SoftmaxTest {
             in.add(sim.signal("io_input_payload_last"));
             List<Signal> out = new ArrayList<>(RtlTestSupport.lanes(sim, "io_output_payload_invSum", R));
             out.addAll(RtlTestSupport.lanes(sim, "io_output_payload_max", R));
-            Driver drv = new Driver(sim, "input", in, seed, inStall);
-            Monitor mon = new Monitor(sim, "output", out, RtlTestSupport.allSigned(2 * R), seed + 1, outStall);
+            StreamDriver drv = new StreamDriver(sim, StreamPorts.of(sim, "input", in), seed, inStall);
+            StreamMonitor mon = new StreamMonitor(sim, StreamPorts.of(sim, "output", out), seed + 1, outStall).allSigned();
             List<long[]> expected = new ArrayList<>();
             long beats = 0;
             for (long[][] row : rows) {
@@ -116,11 +117,12 @@ class SoftmaxTest {
                 }
                 expected.add(e);
             }
-            sim.runUntil(() -> mon.received().size() >= expected.size(), 40 * beats + 40L * rows.size() + 100);
+            sim.runUntil(() -> mon.receivedCount() >= expected.size(), 40 * beats + 40L * rows.size() + 100);
             sim.step(30);
-            assertEquals(expected.size(), mon.received().size(), "rows out");
+            List<long[]> got = mon.beats();
+            assertEquals(expected.size(), got.size(), "rows out");
             for (int i = 0; i < expected.size(); i++) {
-                assertArrayEquals(expected.get(i), mon.received().get(i), "row " + i + " (length " + rows.get(i)[0].length
+                assertArrayEquals(expected.get(i), got.get(i), "row " + i + " (length " + rows.get(i)[0].length
                         + ", lane 0 " + java.util.Arrays.toString(java.util.Arrays.copyOf(rows.get(i)[0], Math.min(8, rows.get(i)[0].length))) + ")");
             }
         }
@@ -138,9 +140,9 @@ class SoftmaxTest {
             out.add(sim.signal("io_probs_payload_last"));
             boolean[] signed = RtlTestSupport.allSigned(R + 1);
             signed[R] = false;
-            Driver stats = new Driver(sim, "stats", st, seed, inStall);
-            Driver scores = new Driver(sim, "scores", sc, seed + 7, inStall);
-            Monitor mon = new Monitor(sim, "probs", out, signed, seed + 1, outStall);
+            StreamDriver stats = new StreamDriver(sim, StreamPorts.of(sim, "stats", st), seed, inStall);
+            StreamDriver scores = new StreamDriver(sim, StreamPorts.of(sim, "scores", sc), seed + 7, inStall);
+            StreamMonitor mon = new StreamMonitor(sim, StreamPorts.of(sim, "probs", out), seed + 1, outStall).signed(signed);
             List<long[]> expected = new ArrayList<>();
             for (long[][] row : rows) {
                 int len = row[0].length;
@@ -165,11 +167,12 @@ class SoftmaxTest {
                     expected.add(e);
                 }
             }
-            sim.runUntil(() -> mon.received().size() >= expected.size(), 20L * expected.size() + 100);
+            sim.runUntil(() -> mon.receivedCount() >= expected.size(), 20L * expected.size() + 100);
             sim.step(20);
-            assertEquals(expected.size(), mon.received().size(), "beats out");
+            List<long[]> got = mon.beats();
+            assertEquals(expected.size(), got.size(), "beats out");
             for (int i = 0; i < expected.size(); i++) {
-                assertArrayEquals(expected.get(i), mon.received().get(i), "beat " + i);
+                assertArrayEquals(expected.get(i), got.get(i), "beat " + i);
             }
         }
     }
@@ -207,18 +210,18 @@ class SoftmaxTest {
             List<Signal> in = new ArrayList<>(RtlTestSupport.lanes(sim, "io_input_payload_score", R));
             in.add(sim.signal("io_input_payload_last"));
             List<Signal> out = new ArrayList<>(RtlTestSupport.lanes(sim, "io_output_payload_invSum", R));
-            Driver drv = new Driver(sim, "input", in, 5, 0);
-            Monitor mon = new Monitor(sim, "output", out, RtlTestSupport.allSigned(R), 6, 0);
+            StreamDriver drv = new StreamDriver(sim, StreamPorts.of(sim, "input", in), 5, 0);
+            StreamMonitor mon = new StreamMonitor(sim, StreamPorts.of(sim, "output", out), 6, 0).allSigned();
             for (int r = 0; r < rowsCount; r++) {
                 for (int j = 0; j < len; j++) {
                     drv.enqueue(j, -j, j == len - 1 ? 1 : 0);
                 }
             }
             long start = sim.cycle();
-            sim.runUntil(drv::idle, 100L * rowsCount * len + 100);
+            sim.runUntil(drv::isIdle, 100L * rowsCount * len + 100);
             long cycles = sim.cycle() - start;
-            sim.runUntil(() -> mon.received().size() >= rowsCount, 1000);
-            assertEquals(rowsCount, mon.received().size());
+            sim.runUntil(() -> mon.receivedCount() >= rowsCount, 1000);
+            assertEquals(rowsCount, mon.receivedCount());
             return cycles;
         }
     }
@@ -244,10 +247,10 @@ class SoftmaxTest {
             st.addAll(RtlTestSupport.lanes(sim, "io_stats_payload_max", R));
             List<Signal> sc = new ArrayList<>(RtlTestSupport.lanes(sim, "io_scores_payload_score", R));
             sc.add(sim.signal("io_scores_payload_last"));
-            Driver stats = new Driver(sim, "stats", st, 1, 0);
-            Driver scores = new Driver(sim, "scores", sc, 2, 0);
-            Monitor mon = new Monitor(sim, "probs", RtlTestSupport.lanes(sim, "io_probs_payload_prob", R),
-                    RtlTestSupport.allSigned(R), 3, 0);
+            StreamDriver stats = new StreamDriver(sim, StreamPorts.of(sim, "stats", st), 1, 0);
+            StreamDriver scores = new StreamDriver(sim, StreamPorts.of(sim, "scores", sc), 2, 0);
+            StreamMonitor mon = new StreamMonitor(sim,
+                    StreamPorts.of(sim, "probs", StreamPorts.lanes(sim, "io_probs_payload_prob", R)), 3, 0).allSigned();
             int n = 300;
             for (int i = 0; i < n; i++) {
                 if (i % 3 == 0) {
@@ -256,7 +259,7 @@ class SoftmaxTest {
                 scores.enqueue(-i, -2 * i, i % 3 == 2 ? 1 : 0);
             }
             long start = sim.cycle();
-            sim.runUntil(() -> mon.received().size() >= n, 10L * n);
+            sim.runUntil(() -> mon.receivedCount() >= n, 10L * n);
             assertEquals(SoftmaxNormalize.LATENCY, mon.cycles().get(0) - start, "latency");
             assertEquals(n - 1, mon.cycles().get(n - 1) - mon.cycles().get(0), "one beat per cycle");
         }

@@ -1,6 +1,8 @@
 package org.edgemoe.sim.stream;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -9,7 +11,8 @@ import java.util.Optional;
 /**
  * In-order comparison of what a design produced against what the test expects. It keeps going
  * after a mismatch but reports the FIRST one, with the cycle it happened in, because later
- * mismatches are usually consequences of it.
+ * mismatches are usually consequences of it. Arrays (e.g. {@code long[]} beats of a multi-signal
+ * payload) compare by content; longs and BigIntegers are shown in decimal and hex.
  */
 public final class Scoreboard<T> {
     /** The first difference: transfer {@code index} at {@code cycle}; a null side means "none". */
@@ -44,7 +47,7 @@ public final class Scoreboard<T> {
         if (first == null) {
             if (index >= expected.size()) {
                 first = new Mismatch(cycle, index, null, value);
-            } else if (!Objects.equals(expected.get(index), value)) {
+            } else if (!Objects.deepEquals(expected.get(index), value)) {
                 first = new Mismatch(cycle, index, expected.get(index), value);
             }
         }
@@ -76,6 +79,9 @@ public final class Scoreboard<T> {
     private static String show(Object value) {
         if (value == null) return "<nothing>";
         if (value instanceof Long l) return l + " (0x" + Long.toHexString(l) + ")";
+        if (value instanceof BigInteger b) return b + " (0x" + b.toString(16) + ")";
+        if (value instanceof long[] a) return Arrays.toString(a);
+        if (value instanceof Object[] a) return Arrays.deepToString(a);
         return String.valueOf(value);
     }
 }

@@ -1,44 +1,94 @@
 package org.edgemoe.sim.stream;
 
+import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.edgemoe.sim.CycleAgent;
+import org.edgemoe.sim.Signal;
 import org.edgemoe.sim.Sim;
 
 /**
  * Pushes queued payloads into a stream input of the design, idling valid at random (seeded, so a
  * failure replays). Follows the stream rule that valid and payload stay put until the transfer.
+ *
+ * <p>A beat is given as one {@code long} (single-signal payload of at most 64 bits), as one
+ * {@code long} per payload signal ({@link #enqueue(long...)}, negative values as two's
+ * complement of the signal's width), or as a {@link BigInteger} of the whole payload (lane 0 in
+ * the lowest bits), which serves payloads of any width. Values that do not fit are rejected.
  */
 public final class StreamDriver implements CycleAgent {
     private final StreamPorts ports;
     private final SplittableRandom random;
     private final double stallRate;
-    private final Deque<Long> pending = new ArrayDeque<>();
+    /** Each beat is a long[] or a BigInteger[], one entry per lane. */
+    private final Deque<Object> pending = new ArrayDeque<>();
     private boolean presenting;
     private long sent;
     private long stallCycles;
 
     /** Registers itself with {@code sim}; {@code stallRate} is the chance of holding valid low in a cycle. */
     public StreamDriver(Sim sim, String stream, long seed, double stallRate) {
-        this.ports = StreamPorts.of(sim, stream);
+        this(sim, StreamPorts.of(sim, stream), seed, stallRate);
+    }
+
+    /** As above, for explicitly given ports (e.g. {@link StreamPorts#of(Sim, String, List)}). */
+    public StreamDriver(Sim sim, StreamPorts ports, long seed, double stallRate) {
+        this.ports = ports;
         this.random = new SplittableRandom(seed);
         this.stallRate = stallRate;
         ports.valid().poke(0);
         sim.addAgent(this);
     }
 
-    public void enqueue(long payload) {
-        pending.add(payload);
+    public StreamPorts ports() {
+        return ports;
+    }
+
+    /** Queues one beat: a single long for a one-signal payload, else one long per payload signal (lane 0 first). */
+    public void enqueue(long... beat) {
+        if (beat.length != ports.lanes().size()) {
+            throw new IllegalArgumentException("beat of " + beat.length + " values for the " + ports.lanes().size()
+                + " payload signals of " + ports.name());
+        }
+        for (int k = 0; k < beat.length; k++) {
+            int w = ports.lanes().get(k).width();
+            if (w < 64 && (beat[k] >= (1L << w) || beat[k] < -(1L << (w - 1)))) {
+                throw new IllegalArgumentException("value " + beat[k] + " does not fit in " + w + "-bit signal "
+                    + ports.lanes().get(k).name());
+            }
+        }
+        pending.add(beat.clone());
+    }
+
+    /** Queues one beat given as the whole payload value (lane 0 in the lowest bits); any width. */
+    public void enqueue(BigInteger payload) {
+        pending.add(ports.split(payload));
     }
 
     public void enqueueAll(Collection<Long> payloads) {
-        pending.addAll(payloads);
+        for (long p : payloads) enqueue(p);
+    }
+
+    /** Queues beats of one long per payload signal. */
+    public void enqueueBeats(Collection<long[]> beats) {
+        for (long[] b : beats) enqueue(b);
+    }
+
+    /** Queues beats given as whole payload values. */
+    public void enqueueAllBig(Collection<BigInteger> payloads) {
+        for (BigInteger p : payloads) enqueue(p);
     }
 
     public boolean isIdle() {
         return pending.isEmpty();
+    }
+
+    /** Beats queued and not yet transferred. */
+    public int pendingCount() {
+        return pending.size();
     }
 
     public long sent() {
@@ -61,7 +111,20 @@ public final class StreamDriver implements CycleAgent {
             stallCycles++;
             return;
         }
-        ports.payload().poke(pending.peek());
+        Object beat = pending.peek();
+        List<Signal> lanes = ports.lanes();
+        if (beat instanceof long[] values) {
+            for (int k = 0; k < values.length; k++) {
+                if (values[k] < 0 && lanes.get(k).width() > 64) {
+                    lanes.get(k).poke(BigInteger.valueOf(values[k])); // sign-extend over the upper words
+                } else {
+                    lanes.get(k).poke(values[k]);
+                }
+            }
+        } else {
+            BigInteger[] values = (BigInteger[]) beat;
+            for (int k = 0; k < values.length; k++) lanes.get(k).poke(values[k]);
+        }
         ports.valid().poke(1);
         presenting = true;
     }

@@ -1,18 +1,136 @@
 package org.edgemoe.sim.stream;
 
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.Signal;
 
 /**
- * The three signals of a valid/ready stream, found by SpinalHDL naming:
- * {@code io_<name>_valid}, {@code io_<name>_ready}, {@code io_<name>_payload}.
+ * The signals of a valid/ready stream, found by SpinalHDL naming: {@code io_<name>_valid},
+ * {@code io_<name>_ready} and a payload of one or several signals ({@code lanes}). A payload
+ * of several lanes is, as one value, their concatenation with lane 0 in the lowest bits.
  */
-public record StreamPorts(String name, Signal valid, Signal ready, Signal payload) {
+public record StreamPorts(String name, Signal valid, Signal ready, List<Signal> lanes) {
 
-    /** {@code name} may be given with or without the {@code io_} prefix. */
+    public StreamPorts {
+        lanes = List.copyOf(lanes);
+        if (lanes.isEmpty()) throw new IllegalArgumentException("stream " + name + " has no payload signal");
+    }
+
+    /** A stream whose payload is the single signal {@code payload}. */
+    public StreamPorts(String name, Signal valid, Signal ready, Signal payload) {
+        this(name, valid, ready, List.of(payload));
+    }
+
+    /**
+     * Finds the stream {@code name} (with or without the {@code io_} prefix). The payload is
+     * {@code io_<name>_payload} if that signal exists, otherwise every {@code io_<name>_payload_*}
+     * signal in natural name order (digit runs compare as numbers: {@code _2} before {@code _10}).
+     */
     public static StreamPorts of(Sim sim, String name) {
-        String base = name.startsWith("io_") ? name : "io_" + name;
-        return new StreamPorts(base, sim.signal(base + "_valid"), sim.signal(base + "_ready"),
-            sim.signal(base + "_payload"));
+        String base = base(name);
+        String single = base + "_payload";
+        if (sim.hasSignal(single)) {
+            return new StreamPorts(base, sim.signal(base + "_valid"), sim.signal(base + "_ready"), sim.signal(single));
+        }
+        List<String> names = new ArrayList<>();
+        for (String s : sim.signalNames()) {
+            if (s.startsWith(single + "_")) names.add(s);
+        }
+        if (names.isEmpty()) {
+            // let Sim report the missing signal with its suggestions
+            return new StreamPorts(base, sim.signal(base + "_valid"), sim.signal(base + "_ready"), sim.signal(single));
+        }
+        names.sort(NATURAL_ORDER);
+        List<Signal> lanes = new ArrayList<>();
+        for (String s : names) lanes.add(sim.signal(s));
+        return new StreamPorts(base, sim.signal(base + "_valid"), sim.signal(base + "_ready"), lanes);
+    }
+
+    /** The stream {@code name} with an explicit payload: these signals, in this order (lane 0 first). */
+    public static StreamPorts of(Sim sim, String name, List<Signal> payload) {
+        String base = base(name);
+        return new StreamPorts(base, sim.signal(base + "_valid"), sim.signal(base + "_ready"), payload);
+    }
+
+    /** Signals {@code <prefix>_0 .. <prefix>_<n-1>}, e.g. {@code lanes(sim, "io_input_payload_score", 4)}. */
+    public static List<Signal> lanes(Sim sim, String prefix, int n) {
+        List<Signal> out = new ArrayList<>();
+        for (int k = 0; k < n; k++) out.add(sim.signal(prefix + "_" + k));
+        return out;
+    }
+
+    /** The payload signal of a single-signal stream. */
+    public Signal payload() {
+        if (lanes.size() != 1) {
+            throw new IllegalStateException("stream " + name + " has a payload of " + lanes.size() + " signals: " + lanes);
+        }
+        return lanes.get(0);
+    }
+
+    /** Total payload width in bits (sum of the lanes). */
+    public int width() {
+        int w = 0;
+        for (Signal s : lanes) w += s.width();
+        return w;
+    }
+
+    /** True when every lane fits a long (at most 64 bits). */
+    public boolean lanesFitLong() {
+        for (Signal s : lanes) {
+            if (s.width() > 64) return false;
+        }
+        return true;
+    }
+
+    /** Splits {@code value} (lane 0 in the lowest bits; negative = two's complement of {@link #width()}) over the lanes. */
+    BigInteger[] split(BigInteger value) {
+        int total = width();
+        BigInteger unsigned = value.signum() < 0 ? value.add(BigInteger.ONE.shiftLeft(total)) : value;
+        if (unsigned.signum() < 0 || unsigned.bitLength() > total) {
+            throw new IllegalArgumentException("value " + value + " does not fit the " + total + "-bit payload of " + name);
+        }
+        BigInteger[] out = new BigInteger[lanes.size()];
+        int lo = 0;
+        for (int k = 0; k < out.length; k++) {
+            int w = lanes.get(k).width();
+            out[k] = unsigned.shiftRight(lo).and(BigInteger.ONE.shiftLeft(w).subtract(BigInteger.ONE));
+            lo += w;
+        }
+        return out;
+    }
+
+    private static String base(String name) {
+        return name.startsWith("io_") ? name : "io_" + name;
+    }
+
+    /** Name order in which runs of digits compare by value. */
+    static final Comparator<String> NATURAL_ORDER = StreamPorts::compareNatural;
+
+    private static int compareNatural(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(j);
+            if (Character.isDigit(ca) && Character.isDigit(cb)) {
+                int ei = i;
+                while (ei < a.length() && Character.isDigit(a.charAt(ei))) ei++;
+                int ej = j;
+                while (ej < b.length() && Character.isDigit(b.charAt(ej))) ej++;
+                int c = new BigInteger(a.substring(i, ei)).compareTo(new BigInteger(b.substring(j, ej)));
+                if (c != 0) return c;
+                i = ei;
+                j = ej;
+            } else {
+                if (ca != cb) return Character.compare(ca, cb);
+                i++;
+                j++;
+            }
+        }
+        int c = Integer.compare(a.length() - i, b.length() - j);
+        return c != 0 ? c : a.compareTo(b);
     }
 }
