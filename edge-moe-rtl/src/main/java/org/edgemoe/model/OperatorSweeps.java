@@ -1,8 +1,8 @@
 package org.edgemoe.model;
 
 import java.util.Random;
-import org.edgemoe.model.fixed.FixedFormat;
-import org.edgemoe.model.fixed.FixedRaw;
+import org.edgemoe.hdl.fixed.FixFormat;
+import org.edgemoe.hdl.fixed.FixedRaw;
 import org.edgemoe.model.hw.Formats;
 import org.edgemoe.model.hw.HwOps;
 
@@ -16,7 +16,7 @@ public final class OperatorSweeps {
 
     /** GELU over [-8, 8] in the act format against erf-GELU of the same (exactly represented) input. */
     public static double geluMaxAbsError(Formats f) {
-        FixedFormat act = f.act();
+        FixFormat act = f.act();
         long step = 1L << Math.max(0, act.fracBits() - STEP_FRAC);
         long limit = 8L << act.fracBits();
         double max = 0;
@@ -43,7 +43,7 @@ public final class OperatorSweeps {
     /** Softmax of seeded random rows (129 scores, N(0, 3^2), quantised to act) against the exact softmax of the same inputs. */
     public static double softmaxMaxAbsError(Formats f, int rows) {
         Random random = new Random(7);
-        FixedFormat act = f.act();
+        FixFormat act = f.act();
         double max = 0;
         for (int r = 0; r < rows; r++) {
             long[] raw = new long[ModelShape.TOKENS];
@@ -64,7 +64,7 @@ public final class OperatorSweeps {
     /** LayerNorm of real residual-stream tokens (quantised to resid) against the float LayerNorm of the same input. */
     public static double layerNormMaxAbsError(Formats f, double[][][] inputs, LayerWeights[] layers) {
         double max = 0;
-        FixedFormat resid = f.resid();
+        FixFormat resid = f.resid();
         for (int l = 0; l < inputs.length; l++) {
             LayerWeights w = layers[l];
             long[] g = quantise(w.norm1Gamma(), f.weightNorm(), f);
@@ -83,7 +83,7 @@ public final class OperatorSweeps {
         return max;
     }
 
-    private static long[] quantise(double[] v, FixedFormat format, Formats f) {
+    private static long[] quantise(double[] v, FixFormat format, Formats f) {
         long[] r = new long[v.length];
         for (int i = 0; i < v.length; i++) {
             r[i] = FixedRaw.fromDouble(v[i], format, f.rounding(), f.overflow());
@@ -91,7 +91,7 @@ public final class OperatorSweeps {
         return r;
     }
 
-    private static double[] toDouble(long[] raw, FixedFormat format) {
+    private static double[] toDouble(long[] raw, FixFormat format) {
         double[] d = new double[raw.length];
         for (int i = 0; i < raw.length; i++) {
             d[i] = FixedRaw.toDouble(raw[i], format.fracBits());

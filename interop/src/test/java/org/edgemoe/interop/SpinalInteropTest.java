@@ -19,7 +19,7 @@ import org.edgemoe.hdl.emit.VerilogEmitter;
 import org.edgemoe.hdl.verilog.SpinalBlackBoxGenerator;
 import org.edgemoe.hdl.verilog.VerilogImporter;
 import org.edgemoe.hdl.verilog.VerilogModule;
-import org.edgemoe.model.fixed.FixedFormat;
+import org.edgemoe.hdl.fixed.FixFormat;
 import org.edgemoe.model.hw.Formats;
 import org.edgemoe.model.hw.HwOps;
 import org.edgemoe.sim.HdlSim;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Both directions with the real SpinalHDL 1.14.2, simulated in Verilator and checked against HwOps.gelu. */
 class SpinalInteropTest {
     static final Formats F = Formats.dsp18();
-    static final FixedFormat ACT = F.act();
+    static final FixFormat ACT = F.act();
     static final int W = ACT.width();
     static final int BEATS = 300;
 

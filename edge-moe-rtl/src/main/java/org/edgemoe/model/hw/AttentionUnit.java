@@ -1,9 +1,9 @@
 package org.edgemoe.model.hw;
 
 import org.edgemoe.model.ModelShape;
-import org.edgemoe.model.fixed.FixedFormat;
-import org.edgemoe.model.fixed.FixedRaw;
-import org.edgemoe.model.fixed.Overflow;
+import org.edgemoe.hdl.fixed.FixFormat;
+import org.edgemoe.hdl.fixed.FixedRaw;
+import org.edgemoe.hdl.fixed.Overflow;
 
 /**
  * Attention of one head. q, k, v are [token][headDim] raw in the act format (F fraction bits).
@@ -22,8 +22,8 @@ public final class AttentionUnit {
 
     public static long[][] head(long[][] q, long[][] k, long[][] v, Formats f) {
         int n = q.length;
-        FixedFormat act = f.act();
-        FixedFormat acc = f.acc();
+        FixFormat act = f.act();
+        FixFormat acc = f.acc();
         int scoreShift = 2 * act.fracBits() - acc.fracBits();
         int outShift = f.prob().fracBits() + act.fracBits() - acc.fracBits();
         long[][] out = new long[n][];

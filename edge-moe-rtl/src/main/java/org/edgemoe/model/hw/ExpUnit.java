@@ -1,23 +1,23 @@
 package org.edgemoe.model.hw;
 
-import org.edgemoe.model.fixed.FixedFormat;
-import org.edgemoe.model.fixed.FixedRaw;
+import org.edgemoe.hdl.fixed.FixFormat;
+import org.edgemoe.hdl.fixed.FixedRaw;
 
 /**
  * exp(-t) for t >= 0 as 2^(-u), u = t * log2(e): the integer part n of u is a right shift, the
  * fractional part v picks 2^(-v) from a 65-entry table (step 1/64) with linear interpolation.
  *
  * <p>Exact steps, for t raw with F >= 6 fraction bits: {@code u = floor(t * L / 2^16)} with
- * L = round(log2(e) * 2^16) = 94548 ({@link #LOG2E}, U18.16), so u has F fraction bits;
+ * L = round(log2(e) * 2^16) = 94548 ({@link #LOG2E}, UQ2.16), so u has F fraction bits;
  * n = u >> F; v = u mod 2^F; i = v >> (F-6); r = v mod 2^(F-6);
  * {@code e = T[i] + floor((T[i+1] - T[i]) * r / 2^(F-6))} with {@code T[i] = round(2^(-i/64) * 2^17)}
- * ({@link #ENTRY} = U18.17, T[0] = 2^17 = 1.0); the result is {@code floor(e * 2^-n)} written with
+ * ({@link #ENTRY} = UQ1.17, T[0] = 2^17 = 1.0); the result is {@code floor(e * 2^-n)} written with
  * the output's fraction bits (a truncating shift; 0 when n >= 63). Max |error| about 1.5e-5
  * (interpolation h^2/8 * ln(2)^2) plus 2^-18 table rounding plus one output LSB.
  */
 public final class ExpUnit {
-    public static final FixedFormat ENTRY = new FixedFormat(false, 18, 17);
-    public static final FixedFormat LOG2E_FORMAT = new FixedFormat(false, 18, 16);
+    public static final FixFormat ENTRY = FixFormat.ofWidth(false, 18, 17);
+    public static final FixFormat LOG2E_FORMAT = FixFormat.ofWidth(false, 18, 16);
     public static final long LOG2E = FixedRaw.fromDouble(1 / Math.log(2), LOG2E_FORMAT);
     public static final int STEP_BITS = 6;
     private static final long[] TABLE = buildTable();
@@ -38,7 +38,7 @@ public final class ExpUnit {
     }
 
     /** exp(-t) for raw {@code t >= 0} with {@code tFrac} fraction bits, raw in {@code out} (truncated). */
-    public static long expNeg(long rawT, int tFrac, FixedFormat out) {
+    public static long expNeg(long rawT, int tFrac, FixFormat out) {
         if (rawT < 0) {
             throw new IllegalArgumentException("exp argument must be <= 0");
         }

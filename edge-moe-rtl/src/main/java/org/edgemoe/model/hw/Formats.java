@@ -1,8 +1,8 @@
 package org.edgemoe.model.hw;
 
-import org.edgemoe.model.fixed.FixedFormat;
-import org.edgemoe.model.fixed.Overflow;
-import org.edgemoe.model.fixed.Rounding;
+import org.edgemoe.hdl.fixed.FixFormat;
+import org.edgemoe.hdl.fixed.Overflow;
+import org.edgemoe.hdl.fixed.Rounding;
 
 /**
  * The number formats of one hardware profile. {@code act}: every multiplier operand computed on chip
@@ -16,43 +16,43 @@ import org.edgemoe.model.fixed.Rounding;
  * accumulator, table interpolation and the exp/softmax unit always truncate (dropped wires), and
  * accumulators always wrap (two's complement adders), in both profiles.
  */
-public record Formats(String name, FixedFormat act, FixedFormat resid, FixedFormat acc, FixedFormat prob,
-                      FixedFormat weightLinear, FixedFormat weightAttnBias, FixedFormat weightBias,
-                      FixedFormat weightNorm, FixedFormat weightPatch, FixedFormat pixel,
+public record Formats(String name, FixFormat act, FixFormat resid, FixFormat acc, FixFormat prob,
+                      FixFormat weightLinear, FixFormat weightAttnBias, FixFormat weightBias,
+                      FixFormat weightNorm, FixFormat weightPatch, FixFormat pixel,
                       Rounding rounding, Overflow overflow) {
 
     /** HLS {@code fm_t = ap_fixed<32,10>}: LSB 2^-22, range +-512. */
-    public static final FixedFormat FM = FixedFormat.signedWI(32, 10);
+    public static final FixFormat FM = FixFormat.signedWI(32, 10);
 
     /**
-     * The published Edge-MoE formats (reference section 3): everything on chip is fm (S32.22),
+     * The published Edge-MoE formats (reference section 3): everything on chip is fm (SQ10.22),
      * weights ap_fixed&lt;16, I&gt;, truncation and wrap-around (HLS defaults).
      */
     public static Formats published() {
         return new Formats("published", FM, FM, FM, FM,
-                FixedFormat.signedWI(16, 2), FixedFormat.signedWI(16, 7), FixedFormat.signedWI(16, 5),
-                FixedFormat.signedWI(16, 5), FixedFormat.signedWI(16, 0), FixedFormat.unsignedWI(8, 0),
+                FixFormat.signedWI(16, 2), FixFormat.signedWI(16, 7), FixFormat.signedWI(16, 5),
+                FixFormat.signedWI(16, 5), FixFormat.signedWI(16, 0), FixFormat.unsignedWI(8, 0),
                 Rounding.TRUNCATE, Overflow.WRAP);
     }
 
     /**
-     * One DSP48E2 per multiply-accumulate: 18-bit activations S18.10 (range +-128, LSB 2^-10; the
+     * One DSP48E2 per multiply-accumulate: 18-bit activations SQ8.10 (range +-128, LSB 2^-10; the
      * measured peak is about 83, a LayerNorm output of layer 9) times the published 16-bit weights,
-     * products of at most 34 bits summed in the DSP's 48-bit accumulator S48.24 (exact for
-     * act x weight products); probabilities S18.16. The residual stream stays S32.22: it is only
+     * products of at most 34 bits summed in the DSP's 48-bit accumulator SQ24.24 (exact for
+     * act x weight products); probabilities SQ2.16. The residual stream stays SQ10.22: it is only
      * added to, never a DSP operand. Round half up and saturation where values are narrowed.
      */
     public static Formats dsp18() {
-        return new Formats("dsp18", new FixedFormat(true, 18, 10), FM, new FixedFormat(true, 48, 24),
-                new FixedFormat(true, 18, 16),
-                FixedFormat.signedWI(16, 2), FixedFormat.signedWI(16, 7), FixedFormat.signedWI(16, 5),
-                FixedFormat.signedWI(16, 5), FixedFormat.signedWI(16, 0), FixedFormat.unsignedWI(8, 0),
+        return new Formats("dsp18", FixFormat.ofWidth(true, 18, 10), FM, FixFormat.ofWidth(true, 48, 24),
+                FixFormat.ofWidth(true, 18, 16),
+                FixFormat.signedWI(16, 2), FixFormat.signedWI(16, 7), FixFormat.signedWI(16, 5),
+                FixFormat.signedWI(16, 5), FixFormat.signedWI(16, 0), FixFormat.unsignedWI(8, 0),
                 Rounding.ROUND_HALF_UP, Overflow.SATURATE);
     }
 
     /** Running softmax sum: prob's fraction bits, 8 more integer bits (holds the 129 terms of a row). */
-    public FixedFormat softmaxSum() {
-        return new FixedFormat(true, prob.width() + 8, prob.fracBits());
+    public FixFormat softmaxSum() {
+        return FixFormat.ofWidth(true, prob.width() + 8, prob.fracBits());
     }
 
     public static Formats byName(String name) {

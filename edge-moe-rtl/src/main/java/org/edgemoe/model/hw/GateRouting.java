@@ -3,7 +3,7 @@ package org.edgemoe.model.hw;
 import java.util.ArrayList;
 import java.util.List;
 import org.edgemoe.model.Routing;
-import org.edgemoe.model.fixed.FixedFormat;
+import org.edgemoe.hdl.fixed.FixFormat;
 
 /**
  * The MoE gate as pure functions, exactly as {@link HwModel} routes a token (nothing new is computed
@@ -53,7 +53,7 @@ public final class GateRouting {
     }
 
     /** {@link #route(long[], int, Formats)} with an explicit logit format. */
-    public static Decision route(long[] logits, FixedFormat logitFormat, int k, Formats f) {
+    public static Decision route(long[] logits, FixFormat logitFormat, int k, Formats f) {
         long[] probs = HwOps.softmaxRow(logits, logitFormat, f).probs();
         int[] top = HwOps.topK(logits, k);
         long[] scores = new long[k];

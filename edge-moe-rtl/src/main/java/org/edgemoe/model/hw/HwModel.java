@@ -4,8 +4,8 @@ import static org.edgemoe.model.ModelShape.*;
 
 import java.util.stream.IntStream;
 import org.edgemoe.model.Routing;
-import org.edgemoe.model.fixed.FixedFormat;
-import org.edgemoe.model.fixed.FixedRaw;
+import org.edgemoe.hdl.fixed.FixFormat;
+import org.edgemoe.hdl.fixed.FixedRaw;
 
 /**
  * The backbone computed the way the hardware computes it, from {@link HwOps} only. Per layer:
@@ -13,7 +13,7 @@ import org.edgemoe.model.fixed.FixedRaw;
  * into resid, then {@link HwOps#residualAdd}); h2 = LN2(x) (act); dense layers: x += fc2(fc1+GELU(h2))
  * (hidden in act, output in resid); MoE layers: logits = gate(h2) (act, no bias), probabilities from
  * {@link HwOps#softmaxRow}, experts from {@link HwOps#topK} on the logits, and for each chosen expert
- * (best first) x = {@link HwOps#scaleAccumulate}(x, expert(h2), p). Embedding: pixels (U8.8) through
+ * (best first) x = {@link HwOps#scaleAccumulate}(x, expert(h2), p). Embedding: pixels (UQ0.8) through
  * the patch weights into resid, plus pos_embed; the CLS token is pos_embed[0].
  */
 public final class HwModel {
@@ -138,7 +138,7 @@ public final class HwModel {
 
     long[][] moeBlock(long[][] x, QuantizedLayer q, int task, int[][] expertsOut, double[][] probsOut) {
         long[][] y = new long[TOKENS][];
-        FixedFormat prob = f.prob();
+        FixFormat prob = f.prob();
         IntStream.range(0, TOKENS).parallel().forEach(t -> {
             long[] h = norm(x[t], q.norm2Gamma(), q.norm2Beta());
             long[] logits = HwOps.linear(h, f.act(), q.gates()[task], f.weightLinear(), null, f.weightBias(),

@@ -1,12 +1,12 @@
 package org.edgemoe.model.hw;
 
-import org.edgemoe.model.fixed.FixedFormat;
-import org.edgemoe.model.fixed.FixedRaw;
-import org.edgemoe.model.fixed.Rounding;
+import org.edgemoe.hdl.fixed.FixFormat;
+import org.edgemoe.hdl.fixed.FixedRaw;
+import org.edgemoe.hdl.fixed.Rounding;
 
 /**
  * The bit-accurate operators, one call per vector: the reference for the RTL blocks. Every value is a
- * raw two's complement integer in a stated {@link FixedFormat}; nothing here uses floating point.
+ * raw two's complement integer in a stated {@link FixFormat}; nothing here uses floating point.
  * Each method documents (or links to the unit that documents) its exact semantics.
  */
 public final class HwOps {
@@ -20,17 +20,17 @@ public final class HwOps {
     }
 
     /** GELU with explicit input and output formats. See {@link GeluUnit}. */
-    public static long gelu(long rawX, FixedFormat in, FixedFormat out, Formats f) {
+    public static long gelu(long rawX, FixFormat in, FixFormat out, Formats f) {
         return GeluUnit.gelu(rawX, in, out, f);
     }
 
     /** exp(-t), t &gt;= 0 raw with {@code tFrac} fraction bits, result raw in {@code out}. See {@link ExpUnit}. */
-    public static long expNeg(long rawT, int tFrac, FixedFormat out) {
+    public static long expNeg(long rawT, int tFrac, FixFormat out) {
         return ExpUnit.expNeg(rawT, tFrac, out);
     }
 
     /** Streaming softmax of one row: {1/sum, max} and probabilities (prob format). See {@link SoftmaxUnit}. */
-    public static SoftmaxRow softmaxRow(long[] scores, FixedFormat scoreFormat, Formats f) {
+    public static SoftmaxRow softmaxRow(long[] scores, FixFormat scoreFormat, Formats f) {
         return SoftmaxUnit.softmaxRow(scores, scoreFormat, f);
     }
 
@@ -40,14 +40,14 @@ public final class HwOps {
     }
 
     /** y = W x + b on the systolic unit, optional fused GELU. See {@link LinearUnit}. */
-    public static long[] linear(long[] x, FixedFormat xFormat, long[] weight, FixedFormat weightFormat,
-                                long[] bias, FixedFormat biasFormat, FixedFormat out, boolean fusedGelu, Formats f) {
+    public static long[] linear(long[] x, FixFormat xFormat, long[] weight, FixFormat weightFormat,
+                                long[] bias, FixFormat biasFormat, FixFormat out, boolean fusedGelu, Formats f) {
         return LinearUnit.linear(x, xFormat, weight, weightFormat, bias, biasFormat, out, fusedGelu, f);
     }
 
     /** LayerNorm of one token. See {@link LayerNormUnit}. */
-    public static long[] layerNorm(long[] x, FixedFormat xFormat, long[] gamma, FixedFormat gammaFormat,
-                                   long[] beta, FixedFormat betaFormat, FixedFormat out, Formats f) {
+    public static long[] layerNorm(long[] x, FixFormat xFormat, long[] gamma, FixFormat gammaFormat,
+                                   long[] beta, FixFormat betaFormat, FixFormat out, Formats f) {
         return LayerNormUnit.layerNorm(x, xFormat, gamma, gammaFormat, beta, betaFormat, out, f);
     }
 

@@ -1,7 +1,7 @@
 package org.edgemoe.model.hw;
 
 import org.edgemoe.model.Routing;
-import org.edgemoe.model.fixed.FixedRaw;
+import org.edgemoe.hdl.fixed.FixedRaw;
 
 /**
  * What the bit-accurate model computed: the residual stream (raw, resid format) after embedding,

@@ -1,7 +1,7 @@
 package org.edgemoe.model.hw;
 
-import org.edgemoe.model.fixed.FixedFormat;
-import org.edgemoe.model.fixed.FixedRaw;
+import org.edgemoe.hdl.fixed.FixFormat;
+import org.edgemoe.hdl.fixed.FixedRaw;
 
 /**
  * The systolic compute unit: y = W x + b for one input vector, W [out][in] row-major.
@@ -21,16 +21,16 @@ public final class LinearUnit {
     private LinearUnit() {
     }
 
-    public static long[] linear(long[] x, FixedFormat xFormat, long[] weight, FixedFormat weightFormat,
-                                long[] bias, FixedFormat biasFormat, FixedFormat out, boolean fusedGelu, Formats f) {
+    public static long[] linear(long[] x, FixFormat xFormat, long[] weight, FixFormat weightFormat,
+                                long[] bias, FixFormat biasFormat, FixFormat out, boolean fusedGelu, Formats f) {
         int in = x.length;
         int outs = weight.length / in;
-        FixedFormat acc = f.acc();
+        FixFormat acc = f.acc();
         int shift = xFormat.fracBits() + weightFormat.fracBits() - acc.fracBits();
         long[] y = new long[outs];
         for (int o = 0; o < outs; o++) {
             long sum = bias == null ? 0 : FixedRaw.shiftRound(bias[o], biasFormat.fracBits() - acc.fracBits(),
-                    org.edgemoe.model.fixed.Rounding.TRUNCATE);
+                    org.edgemoe.hdl.fixed.Rounding.TRUNCATE);
             int row = o * in;
             if (shift >= 0) {
                 for (int k = 0; k < in; k++) {
@@ -41,7 +41,7 @@ public final class LinearUnit {
                     sum += (x[k] * weight[row + k]) << -shift;
                 }
             }
-            long wrapped = FixedRaw.fit(sum, acc, org.edgemoe.model.fixed.Overflow.WRAP);
+            long wrapped = FixedRaw.fit(sum, acc, org.edgemoe.hdl.fixed.Overflow.WRAP);
             long v = FixedRaw.convert(wrapped, acc.fracBits(), out, f.rounding(), f.overflow());
             y[o] = fusedGelu ? GeluUnit.gelu(v, out, out, f) : v;
         }

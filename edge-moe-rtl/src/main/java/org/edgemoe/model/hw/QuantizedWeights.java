@@ -6,8 +6,8 @@ import org.edgemoe.model.M3VitWeights;
 import org.edgemoe.model.Mlp;
 import org.edgemoe.model.MoeWeights;
 import org.edgemoe.model.ModelShape;
-import org.edgemoe.model.fixed.FixedFormat;
-import org.edgemoe.model.fixed.FixedRaw;
+import org.edgemoe.hdl.fixed.FixFormat;
+import org.edgemoe.hdl.fixed.FixedRaw;
 
 /**
  * The float weights converted once to a profile's formats (profile rounding and overflow), as the
@@ -63,7 +63,7 @@ public final class QuantizedWeights {
                 q(m.fc2Weight(), formats.weightLinear()), q(m.fc2Bias(), formats.weightBias()));
     }
 
-    private long[] q(double[] values, FixedFormat format) {
+    private long[] q(double[] values, FixFormat format) {
         long[] raw = new long[values.length];
         double lo = format.minValue();
         double hi = format.maxValue();
@@ -145,7 +145,7 @@ public final class QuantizedWeights {
                 d(m.fc2Weight(), formats.weightLinear()), d(m.fc2Bias(), formats.weightBias()));
     }
 
-    private static double[] d(long[] raw, FixedFormat format) {
+    private static double[] d(long[] raw, FixFormat format) {
         double[] v = new double[raw.length];
         for (int i = 0; i < v.length; i++) {
             v[i] = FixedRaw.toDouble(raw[i], format.fracBits());

@@ -1,23 +1,23 @@
 package org.edgemoe.model.hw;
 
-import org.edgemoe.model.fixed.FixedFormat;
-import org.edgemoe.model.fixed.FixedRaw;
+import org.edgemoe.hdl.fixed.FixFormat;
+import org.edgemoe.hdl.fixed.FixedRaw;
 
 /**
  * Reciprocal square root by table and Newton steps, for LayerNorm.
  *
- * <p>A positive raw v with F fraction bits is normalised to m = v * 2^k held as U32.30 in
+ * <p>A positive raw v with F fraction bits is normalised to m = v * 2^k held as UQ2.30 in
  * [1, 4) (k chosen so the exponent (30 - k - F) is even; low bits shifted out are dropped), so
  * 1/sqrt(v * 2^-F) = 1/sqrt(m) * 2^-e with e = (30 - k - F) / 2. Seed: a 192-entry table indexed by
  * the top 8 bits of m ({@code (m_raw >> 24) - 64}, step 1/64), entries
- * {@code round(2^17 / sqrt(midpoint))} in {@link #ENTRY} = U18.17. Then {@link #NEWTON_STEPS} steps
+ * {@code round(2^17 / sqrt(midpoint))} in {@link #ENTRY} = UQ1.17. Then {@link #NEWTON_STEPS} steps
  * with 30 fraction bits, each floor: {@code y2 = y*y >> 30; my2 = m*y2 >> 30; y = y * (3*2^30 - my2) >> 31}.
- * The mantissa returned is {@code y >> 6}, format {@link #MANTISSA} = U25.24, in (0.5, 1].
+ * The mantissa returned is {@code y >> 6}, format {@link #MANTISSA} = UQ1.24, in (0.5, 1].
  * Relative error below 1e-7.
  */
 public final class RsqrtUnit {
-    public static final FixedFormat ENTRY = new FixedFormat(false, 18, 17);
-    public static final FixedFormat MANTISSA = new FixedFormat(false, 25, 24);
+    public static final FixFormat ENTRY = FixFormat.ofWidth(false, 18, 17);
+    public static final FixFormat MANTISSA = FixFormat.ofWidth(false, 25, 24);
     public static final int NEWTON_STEPS = 2;
     private static final int M_FRAC = 30;
     private static final long[] TABLE = buildTable();

@@ -1,7 +1,7 @@
 package org.edgemoe.model.hw;
 
-import org.edgemoe.model.fixed.FixedFormat;
-import org.edgemoe.model.fixed.FixedRaw;
+import org.edgemoe.hdl.fixed.FixFormat;
+import org.edgemoe.hdl.fixed.FixedRaw;
 
 /**
  * Single-pass (online) softmax, reference section 4, for attention rows and the MoE gate.
@@ -20,10 +20,10 @@ public final class SoftmaxUnit {
     private SoftmaxUnit() {
     }
 
-    public static SoftmaxRow softmaxRow(long[] scores, FixedFormat scoreFormat, Formats f) {
+    public static SoftmaxRow softmaxRow(long[] scores, FixFormat scoreFormat, Formats f) {
         int frac = scoreFormat.fracBits();
-        FixedFormat prob = f.prob();
-        FixedFormat sumFormat = f.softmaxSum();
+        FixFormat prob = f.prob();
+        FixFormat sumFormat = f.softmaxSum();
         int p = prob.fracBits();
         long one = 1L << p;
         long b = scores[0];

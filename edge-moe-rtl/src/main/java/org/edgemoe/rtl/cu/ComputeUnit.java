@@ -13,11 +13,10 @@ import org.edgemoe.hdl.core.SInt;
 import org.edgemoe.hdl.core.UInt;
 import org.edgemoe.hdl.lib.Stream;
 import org.edgemoe.hdl.lib.StreamFifo;
-import org.edgemoe.model.fixed.FixedFormat;
+import org.edgemoe.hdl.fixed.FixFormat;
 import org.edgemoe.model.hw.Formats;
 import org.edgemoe.rtl.gelu.GeluLane;
 import org.edgemoe.rtl.gelu.GeluTable;
-import org.edgemoe.rtl.gelu.HwFormats;
 
 /**
  * The unified compute unit: every linear layer y = W x + b of the backbone on a weight-stationary
@@ -350,8 +349,8 @@ public final class ComputeUnit extends Module {
         Bool residN = regNextWhen(residA, en).named("narResid");
         Bool geluN = regNextWhen(geluA, en).named("narGelu");
         Bool expertN = regNextWhen(expertA, en).named("narExpert");
-        FixedFormat act = f.act();
-        FixedFormat resid = f.resid();
+        FixFormat act = f.act();
+        FixFormat resid = f.resid();
         List<SInt> actN = new ArrayList<>();
         List<SInt> residNv = new ArrayList<>();
         for (int c = 0; c < cols; c++) {
@@ -391,7 +390,7 @@ public final class ComputeUnit extends Module {
         for (int c = 0; c < cols; c++) {
             GeluLane lane = instance(new GeluLane(f, act, act, GeluTable.published(), true));
             lane.en.set(en);
-            lane.x.set(Fix.fromRaw(HwFormats.of(act), actN.get(c)));
+            lane.x.set(Fix.fromRaw(act, actN.get(c)));
             SInt a = mux(geluG, lane.y.rawSInt(), actG.get(c));
             SInt v = mux(residG, residG2.get(c).resize(ow), a.resize(ow));
             yO.add(regNextWhen(v, en).named("y_" + c));

@@ -17,7 +17,7 @@ public final class CuCmd extends Bundle {
     public final UInt tokens;
     /** A bias row precedes every output tile's weights (else b = 0). */
     public final Bool bias = Bool();
-    /** Bias in the Q/K/V/proj format (weightAttnBias, S16.9) instead of weightBias (S16.11). */
+    /** Bias in the Q/K/V/proj format (weightAttnBias, SQ7.9) instead of weightBias (SQ5.11). */
     public final Bool attnBias = Bool();
     /** Narrow to the resid format instead of act (forced by expert). */
     public final Bool outResid = Bool();

@@ -1,6 +1,6 @@
 package org.edgemoe.rtl.cu;
 
-import org.edgemoe.model.fixed.FixedFormat;
+import org.edgemoe.hdl.fixed.FixFormat;
 import org.edgemoe.model.hw.Formats;
 
 /**
@@ -64,7 +64,7 @@ public record CuConfig(int rows, int cols, int tileRows, int tileCols, Formats f
         return formats.act().fracBits() + formats.weightLinear().fracBits() - formats.acc().fracBits();
     }
 
-    public FixedFormat biasFormat(boolean attn) {
+    public FixFormat biasFormat(boolean attn) {
         return attn ? formats.weightAttnBias() : formats.weightBias();
     }
 

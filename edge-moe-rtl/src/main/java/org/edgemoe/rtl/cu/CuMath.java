@@ -3,14 +3,14 @@ package org.edgemoe.rtl.cu;
 import static org.edgemoe.hdl.core.Hdl.*;
 
 import org.edgemoe.hdl.core.SInt;
-import org.edgemoe.model.fixed.FixedFormat;
-import org.edgemoe.model.fixed.Overflow;
-import org.edgemoe.model.fixed.Rounding;
+import org.edgemoe.hdl.fixed.FixFormat;
+import org.edgemoe.hdl.fixed.Overflow;
+import org.edgemoe.hdl.fixed.Rounding;
 import org.edgemoe.model.hw.Formats;
 
 /**
  * Combinational fixed-point helpers of the compute unit, each bit-exact to the golden model's raw-integer
- * arithmetic ({@code org.edgemoe.model.fixed.FixedRaw}): shifts with floor or round-half-up, fit by
+ * arithmetic ({@code org.edgemoe.hdl.fixed.FixedRaw}): shifts with floor or round-half-up, fit by
  * wrap or saturation, the expert scale-and-accumulate. They build hardware in the calling module (the
  * fused GELU is the GELU unit's own {@code GeluLane}).
  */
@@ -51,7 +51,7 @@ final class CuMath {
     }
 
     /** FixedRaw.convert(raw, fromFrac, to, profile rounding, profile overflow). */
-    static SInt convert(SInt raw, int fromFrac, FixedFormat to, Formats f) {
+    static SInt convert(SInt raw, int fromFrac, FixFormat to, Formats f) {
         return fit(shiftRound(raw, fromFrac - to.fracBits(), f.rounding()), to.width(), f.overflow());
     }
 

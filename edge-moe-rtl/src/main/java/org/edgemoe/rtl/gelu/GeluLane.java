@@ -7,14 +7,13 @@ import org.edgemoe.hdl.core.Fix;
 import org.edgemoe.hdl.core.Module;
 import org.edgemoe.hdl.core.SInt;
 import org.edgemoe.hdl.core.UInt;
-import org.edgemoe.hdl.ir.FixFormat;
-import org.edgemoe.model.fixed.FixedFormat;
+import org.edgemoe.hdl.fixed.FixFormat;
 import org.edgemoe.model.hw.Formats;
 import org.edgemoe.model.hw.GeluUnit;
 
 /**
  * One GELU datapath, bit-exact to {@link GeluUnit#gelu} (golden model): y = relu(x) - delta(|x|) with
- * delta read from a correction table (S18.19) and linearly interpolated with a floor, the exact
+ * delta read from a correction table (SQ-1.19) and linearly interpolated with a floor, the exact
  * difference then written to the output format with the profile's rounding and overflow.
  *
  * <p>Combinational ({@code pipelined = false}: ports {@code x}, {@code y}) or with two register
@@ -36,7 +35,7 @@ public final class GeluLane extends Module {
         this(f, f.act(), f.act(), GeluTable.published(), pipelined);
     }
 
-    public GeluLane(Formats f, FixedFormat inFormat, FixedFormat outFormat, GeluTable table, boolean pipelined) {
+    public GeluLane(Formats f, FixFormat inFormat, FixFormat outFormat, GeluTable table, boolean pipelined) {
         int stepBits = table.stepBits();
         int frac = inFormat.fracBits();
         int w = inFormat.width();
@@ -54,9 +53,9 @@ public final class GeluLane extends Module {
         param("STEP_BITS", stepBits);
         param("ENTRIES", table.entries());
         param("PIPELINED", pipelined ? 1 : 0);
-        x = in(Fix(HwFormats.of(inFormat)));
+        x = in(Fix(inFormat));
         en = pipelined ? in(Bool()) : null;
-        y = out(Fix(HwFormats.of(outFormat)));
+        y = out(Fix(outFormat));
 
         // ---- stage A: |x|, index / remainder split, table read, relu ----
         UInt t;
@@ -85,8 +84,8 @@ public final class GeluLane extends Module {
             minD = Math.min(minD, d);
             maxD = Math.max(maxD, d);
         }
-        int tw = HwFormats.signedWidth(minT, maxT);
-        int dw = HwFormats.signedWidth(minD, maxD);
+        int tw = FixFormat.signedWidth(minT, maxT);
+        int dw = FixFormat.signedWidth(minD, maxD);
         SInt tv = wireInit(S(0, tw)).named("tableT");
         SInt dv = wireInit(S(0, dw)).named("tableD");
         when(inTable, () -> {
@@ -122,7 +121,7 @@ public final class GeluLane extends Module {
         int yw = Math.max(a.width(), b.width()) + 1;
         SInt diff = a.resize(yw).minus(b.resize(yw));
         Fix exact = Fix.fromRaw(FixFormat.sfix(yw - g, g), diff);
-        Fix narrowed = exact.resize(HwFormats.of(outFormat), HwFormats.of(f.rounding()), HwFormats.of(f.overflow()));
+        Fix narrowed = exact.resize(outFormat, f.rounding(), f.overflow());
         y.set(stage(narrowed, pipelined));
     }
 

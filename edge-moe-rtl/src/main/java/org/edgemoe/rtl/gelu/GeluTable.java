@@ -1,11 +1,11 @@
 package org.edgemoe.rtl.gelu;
 
 import org.edgemoe.model.Erf;
-import org.edgemoe.model.fixed.FixedRaw;
+import org.edgemoe.hdl.fixed.FixedRaw;
 import org.edgemoe.model.hw.GeluUnit;
 
 /**
- * The GELU correction table: {@code T[i] = round(delta(i * 2^-stepBits) * 2^19)} in S18.19
+ * The GELU correction table: {@code T[i] = round(delta(i * 2^-stepBits) * 2^19)} in SQ-1.19
  * ({@link GeluUnit#ENTRY}), delta(t) = t - gelu(t), for i = 0 .. entries-1; inputs with
  * {@code |x| >= (entries - 1) * 2^-stepBits} get delta = 0 (plain ReLU).
  *
@@ -43,7 +43,7 @@ public record GeluTable(int stepBits, long[] values) {
         return values.length;
     }
 
-    /** Entry i (raw S18.19). */
+    /** Entry i (raw SQ-1.19). */
     public long value(int i) {
         return values[i];
     }

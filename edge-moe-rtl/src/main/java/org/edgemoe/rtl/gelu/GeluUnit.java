@@ -9,7 +9,7 @@ import org.edgemoe.hdl.core.Fix;
 import org.edgemoe.hdl.core.Module;
 import org.edgemoe.hdl.core.Vec;
 import org.edgemoe.hdl.lib.Stream;
-import org.edgemoe.model.fixed.FixedFormat;
+import org.edgemoe.hdl.fixed.FixFormat;
 import org.edgemoe.model.hw.Formats;
 
 /**
@@ -35,7 +35,7 @@ public final class GeluUnit extends Module {
         this(f, f.act(), f.act(), lanes, GeluTable.published());
     }
 
-    public GeluUnit(Formats f, FixedFormat inFormat, FixedFormat outFormat, int lanes, GeluTable table) {
+    public GeluUnit(Formats f, FixFormat inFormat, FixFormat outFormat, int lanes, GeluTable table) {
         if (lanes < 1) {
             throw new IllegalArgumentException("lanes must be >= 1, got " + lanes);
         }
@@ -43,8 +43,8 @@ public final class GeluUnit extends Module {
         param("LANES", lanes);
         param("IN", inFormat.toString());
         param("OUT", outFormat.toString());
-        input = slave(new Stream<>(Vec(lanes, Fix(HwFormats.of(inFormat)))));
-        output = master(new Stream<>(Vec(lanes, Fix(HwFormats.of(outFormat)))));
+        input = slave(new Stream<>(Vec(lanes, Fix(inFormat))));
+        output = master(new Stream<>(Vec(lanes, Fix(outFormat))));
 
         Bool v1 = reg(Bool()).init(false).named("valid1");
         Bool v2 = reg(Bool()).init(false).named("valid2");

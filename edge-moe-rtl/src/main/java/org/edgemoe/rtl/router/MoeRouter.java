@@ -9,14 +9,13 @@ import org.edgemoe.hdl.core.Bool;
 import org.edgemoe.hdl.core.Fix;
 import org.edgemoe.hdl.core.Mem;
 import org.edgemoe.hdl.core.Module;
-import org.edgemoe.hdl.core.Overflow;
-import org.edgemoe.hdl.core.Rounding;
+import org.edgemoe.hdl.fixed.Overflow;
+import org.edgemoe.hdl.fixed.Rounding;
 import org.edgemoe.hdl.core.SInt;
 import org.edgemoe.hdl.core.UInt;
 import org.edgemoe.hdl.core.Vec;
-import org.edgemoe.hdl.ir.FixFormat;
+import org.edgemoe.hdl.fixed.FixFormat;
 import org.edgemoe.hdl.lib.Stream;
-import org.edgemoe.model.fixed.FixedFormat;
 import org.edgemoe.model.hw.Formats;
 
 /**
@@ -87,10 +86,10 @@ public final class MoeRouter extends Module {
         this.tasks = tasks;
         this.topK = topK;
         this.queueDepth = queueDepth;
-        FixedFormat act = f.act();
-        FixedFormat wFmt = f.weightLinear();
-        FixedFormat acc = f.acc();
-        FixedFormat prob = f.prob();
+        FixFormat act = f.act();
+        FixFormat wFmt = f.weightLinear();
+        FixFormat acc = f.acc();
+        FixFormat prob = f.prob();
         wA = act.width();
         wW = wFmt.width();
         wP = prob.width();
@@ -150,10 +149,10 @@ public final class MoeRouter extends Module {
 
         int accW = acc.width();
         int shift = fA + wFmt.fracBits() - acc.fracBits();
-        FixFormat accFix = fixFormat(acc);
-        FixFormat actFix = fixFormat(act);
-        Rounding rnd = Rounding.valueOf(f.rounding().name());
-        Overflow ovf = Overflow.valueOf(f.overflow().name());
+        FixFormat accFix = acc;
+        FixFormat actFix = act;
+        Rounding rnd = f.rounding();
+        Overflow ovf = f.overflow();
         List<SInt> logitsConv = new ArrayList<>();
         Bool macGo = s1Valid.and(stall.not()).named("macGo");
         for (int e = 0; e < experts; e++) {
@@ -470,9 +469,5 @@ public final class MoeRouter extends Module {
             bits.add(idx.eq(i));
         }
         return catBools(bits);
-    }
-
-    static FixFormat fixFormat(FixedFormat f) {
-        return new FixFormat(f.signed(), f.width() - f.fracBits(), f.fracBits());
     }
 }

@@ -10,7 +10,7 @@ import org.edgemoe.model.hw.ExpUnit;
 
 /**
  * exp(-t) for t >= 0, bit-exact to {@link ExpUnit#expNeg}(t, tFrac, prob): u = floor(t * L / 2^16)
- * (L = {@link ExpUnit#LOG2E}, U18.16), n = u >> F, the next 6 bits index a 65-entry U18.17 table of
+ * (L = {@link ExpUnit#LOG2E}, UQ2.16), n = u >> F, the next 6 bits index a 65-entry UQ1.17 table of
  * 2^(-i/64) (case ROM of {T[i], T[i+1] - T[i]} pairs), the remaining F - 6 bits interpolate with a
  * floor, and the result is floor(e * 2^(P-17) / 2^n) (0 once the shift empties it).
  *

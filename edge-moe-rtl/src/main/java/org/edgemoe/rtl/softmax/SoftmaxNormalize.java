@@ -9,12 +9,10 @@ import org.edgemoe.hdl.core.Fix;
 import org.edgemoe.hdl.core.Module;
 import org.edgemoe.hdl.core.SInt;
 import org.edgemoe.hdl.core.UInt;
-import org.edgemoe.hdl.ir.FixFormat;
+import org.edgemoe.hdl.fixed.FixFormat;
 import org.edgemoe.hdl.lib.Stream;
-import org.edgemoe.model.fixed.FixedFormat;
 import org.edgemoe.model.hw.Formats;
 import org.edgemoe.model.hw.SoftmaxUnit;
-import org.edgemoe.rtl.gelu.HwFormats;
 
 /**
  * The normalise pass of the streaming softmax, bit-exact to the {@code probs} of
@@ -42,15 +40,15 @@ public final class SoftmaxNormalize extends Module {
         this(f, f.act(), rows);
     }
 
-    public SoftmaxNormalize(Formats f, FixedFormat scoreFormat, int rows) {
-        FixedFormat probM = f.prob();
+    public SoftmaxNormalize(Formats f, FixFormat scoreFormat, int rows) {
+        FixFormat probM = f.prob();
         int p = probM.fracBits();
         int w = scoreFormat.width();
         param("PROFILE", f.name());
         param("SCORE", scoreFormat.toString());
         param("ROWS", rows);
-        FixFormat scoreF = HwFormats.of(scoreFormat);
-        FixFormat probF = HwFormats.of(probM);
+        FixFormat scoreF = scoreFormat;
+        FixFormat probF = probM;
         stats = slave(new Stream<>(new SoftmaxStats(rows, probF, scoreF)));
         scores = slave(new Stream<>(new SoftmaxScores(rows, scoreF)));
         probs = master(new Stream<>(new SoftmaxProbs(rows, probF)));

@@ -6,7 +6,7 @@ import org.edgemoe.hdl.core.Bool;
 import org.edgemoe.hdl.core.Bundle;
 import org.edgemoe.hdl.core.Fix;
 import org.edgemoe.hdl.core.Vec;
-import org.edgemoe.hdl.ir.FixFormat;
+import org.edgemoe.hdl.fixed.FixFormat;
 
 /** One beat of probabilities for R rows ({@code prob_<k>}, prob format) with the row's {@code last} flag passed through. */
 public final class SoftmaxProbs extends Bundle {

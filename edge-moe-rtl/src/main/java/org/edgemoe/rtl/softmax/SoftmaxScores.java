@@ -6,7 +6,7 @@ import org.edgemoe.hdl.core.Bool;
 import org.edgemoe.hdl.core.Bundle;
 import org.edgemoe.hdl.core.Fix;
 import org.edgemoe.hdl.core.Vec;
-import org.edgemoe.hdl.ir.FixFormat;
+import org.edgemoe.hdl.fixed.FixFormat;
 
 /** One beat of R rows: a score per row ({@code score_<k>}) and {@code last}, high on each row's final beat. */
 public final class SoftmaxScores extends Bundle {

@@ -5,7 +5,7 @@ import static org.edgemoe.hdl.core.Hdl.*;
 import org.edgemoe.hdl.core.Bundle;
 import org.edgemoe.hdl.core.Fix;
 import org.edgemoe.hdl.core.Vec;
-import org.edgemoe.hdl.ir.FixFormat;
+import org.edgemoe.hdl.fixed.FixFormat;
 
 /** Per-row result of the streaming pass, for R rows: {@code invSum_<k>} (prob format) and {@code max_<k>} (score format). */
 public final class SoftmaxStats extends Bundle {

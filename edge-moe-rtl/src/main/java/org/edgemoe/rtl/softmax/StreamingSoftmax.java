@@ -7,15 +7,13 @@ import java.util.List;
 import org.edgemoe.hdl.core.Bool;
 import org.edgemoe.hdl.core.Fix;
 import org.edgemoe.hdl.core.Module;
-import org.edgemoe.hdl.core.Rounding;
+import org.edgemoe.hdl.fixed.Rounding;
 import org.edgemoe.hdl.core.SInt;
 import org.edgemoe.hdl.core.UInt;
-import org.edgemoe.hdl.ir.FixFormat;
+import org.edgemoe.hdl.fixed.FixFormat;
 import org.edgemoe.hdl.lib.Stream;
-import org.edgemoe.model.fixed.FixedFormat;
 import org.edgemoe.model.hw.Formats;
 import org.edgemoe.model.hw.SoftmaxUnit;
-import org.edgemoe.rtl.gelu.HwFormats;
 
 /**
  * Single-pass (online) softmax statistics of R rows in parallel, bit-exact to the {@code invSum} and
@@ -49,15 +47,15 @@ public final class StreamingSoftmax extends Module {
         this(f, f.act(), rows, 2);
     }
 
-    public StreamingSoftmax(Formats f, FixedFormat scoreFormat, int rows, int divStepsPerCycle) {
+    public StreamingSoftmax(Formats f, FixFormat scoreFormat, int rows, int divStepsPerCycle) {
         if (rows < 1 || divStepsPerCycle < 1) {
             throw new IllegalArgumentException("rows and divStepsPerCycle must be >= 1");
         }
         if (!scoreFormat.signed()) {
             throw new IllegalArgumentException("scores must be signed, got " + scoreFormat);
         }
-        FixedFormat probM = f.prob();
-        FixedFormat sumM = f.softmaxSum();
+        FixFormat probM = f.prob();
+        FixFormat sumM = f.softmaxSum();
         int p = probM.fracBits();
         int w = scoreFormat.width();
         int sw = sumM.width();
@@ -73,8 +71,8 @@ public final class StreamingSoftmax extends Module {
         param("SCORE", scoreFormat.toString());
         param("ROWS", rows);
         param("DIV_STEPS", divStepsPerCycle);
-        FixFormat scoreF = HwFormats.of(scoreFormat);
-        FixFormat probF = HwFormats.of(probM);
+        FixFormat scoreF = scoreFormat;
+        FixFormat probF = probM;
         FixFormat sumF = FixFormat.sfix(sw, 0); // raw integer view of the sum
         input = slave(new Stream<>(new SoftmaxScores(rows, scoreF)));
         output = master(new Stream<>(new SoftmaxStats(rows, probF, scoreF)));
@@ -182,7 +180,7 @@ public final class StreamingSoftmax extends Module {
     }
 
     private static Fix fit(SInt v, FixFormat to, Formats f) {
-        return Fix.fromRaw(FixFormat.sfix(v.width(), 0), v).resize(to, Rounding.TRUNCATE, HwFormats.of(f.overflow()));
+        return Fix.fromRaw(FixFormat.sfix(v.width(), 0), v).resize(to, Rounding.TRUNCATE, f.overflow());
     }
 
     /** Cycles the divider needs per row. */

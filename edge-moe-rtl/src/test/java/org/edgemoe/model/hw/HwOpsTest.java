@@ -3,14 +3,14 @@ package org.edgemoe.model.hw;
 import static org.junit.jupiter.api.Assertions.*;
 
 import org.edgemoe.model.Erf;
-import org.edgemoe.model.fixed.FixedFormat;
-import org.edgemoe.model.fixed.FixedRaw;
+import org.edgemoe.hdl.fixed.FixFormat;
+import org.edgemoe.hdl.fixed.FixedRaw;
 import org.edgemoe.model.OperatorSweeps;
 import org.junit.jupiter.api.Test;
 
 class HwOpsTest {
     private final Formats pub = Formats.published();
-    private final FixedFormat fm = Formats.FM;
+    private final FixFormat fm = Formats.FM;
 
     private long raw(double v) {
         return FixedRaw.fromDouble(v, fm);
@@ -61,18 +61,18 @@ class HwOpsTest {
 
     @Test
     void linearPreloadsBiasAndTruncatesEachProduct() {
-        FixedFormat w = FixedFormat.signedWI(16, 2);
+        FixFormat w = FixFormat.signedWI(16, 2);
         // x = -1 LSB; weight = 0.5: the product -2^-23 truncates to -1 LSB; two of them plus bias 1.0.
         long[] x = {-1, -1};
         long[] weights = {FixedRaw.fromDouble(0.5, w), FixedRaw.fromDouble(0.5, w)};
-        long[] bias = {FixedRaw.fromDouble(1.0, FixedFormat.signedWI(16, 5))};
-        long[] y = HwOps.linear(x, fm, weights, w, bias, FixedFormat.signedWI(16, 5), fm, false, pub);
+        long[] bias = {FixedRaw.fromDouble(1.0, FixFormat.signedWI(16, 5))};
+        long[] y = HwOps.linear(x, fm, weights, w, bias, FixFormat.signedWI(16, 5), fm, false, pub);
         assertEquals((1L << 22) - 2, y[0]);
     }
 
     @Test
     void linearWrapsInThePublishedProfileAndSaturatesInDsp18() {
-        FixedFormat w = FixedFormat.signedWI(16, 2);
+        FixFormat w = FixFormat.signedWI(16, 2);
         long[] x = {raw(500), raw(500)};
         long[] weights = {FixedRaw.fromDouble(1.0, w), FixedRaw.fromDouble(1.0, w)};
         long[] y = HwOps.linear(x, fm, weights, w, null, w, fm, false, pub);
@@ -97,8 +97,8 @@ class HwOpsTest {
         long[] x = new long[192];
         long[] gamma = new long[192];
         long[] beta = new long[192];
-        FixedFormat g = pub.weightNorm();
-        FixedFormat b = pub.weightBias();
+        FixFormat g = pub.weightNorm();
+        FixFormat b = pub.weightBias();
         double[] xd = new double[192];
         for (int i = 0; i < 192; i++) {
             x[i] = raw(0.1 * i - 7);

@@ -3,7 +3,7 @@ package org.edgemoe.rtl.cu;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
-import org.edgemoe.model.fixed.FixedRaw;
+import org.edgemoe.hdl.fixed.FixedRaw;
 import org.edgemoe.model.hw.Formats;
 import org.edgemoe.sim.HdlSim;
 import org.edgemoe.sim.Sim;

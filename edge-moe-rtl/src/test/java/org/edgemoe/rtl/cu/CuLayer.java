@@ -1,8 +1,8 @@
 package org.edgemoe.rtl.cu;
 
 import java.util.Random;
-import org.edgemoe.model.fixed.FixedFormat;
-import org.edgemoe.model.fixed.FixedRaw;
+import org.edgemoe.hdl.fixed.FixFormat;
+import org.edgemoe.hdl.fixed.FixedRaw;
 import org.edgemoe.model.hw.Formats;
 import org.edgemoe.model.hw.HwOps;
 
@@ -13,11 +13,11 @@ import org.edgemoe.model.hw.HwOps;
 public record CuLayer(int in, int out, int tokens, boolean attnBias, boolean outResid, boolean gelu,
                       boolean expert, long[][] x, long[] w, long[] bias, long[][] dest, long[] score) {
 
-    public FixedFormat outFormat(Formats f) {
+    public FixFormat outFormat(Formats f) {
         return outResid || expert ? f.resid() : f.act();
     }
 
-    public FixedFormat biasFormat(Formats f) {
+    public FixFormat biasFormat(Formats f) {
         return attnBias ? f.weightAttnBias() : f.weightBias();
     }
 
@@ -54,7 +54,7 @@ public record CuLayer(int in, int out, int tokens, boolean attnBias, boolean out
         long[] b = null;
         if (bias) {
             b = new long[out];
-            FixedFormat bf = attnBias ? f.weightAttnBias() : f.weightBias();
+            FixFormat bf = attnBias ? f.weightAttnBias() : f.weightBias();
             for (int o = 0; o < out; o++) {
                 b[o] = clip(rnd.nextLong() % 40000, bf);
             }
@@ -74,7 +74,7 @@ public record CuLayer(int in, int out, int tokens, boolean attnBias, boolean out
         return new CuLayer(in, out, tokens, attnBias, outResid, gelu, expert, x, w, b, dest, score);
     }
 
-    static long clip(long v, FixedFormat fmt) {
+    static long clip(long v, FixFormat fmt) {
         return Math.max(FixedRaw.minRaw(fmt), Math.min(FixedRaw.maxRaw(fmt), v));
     }
 }

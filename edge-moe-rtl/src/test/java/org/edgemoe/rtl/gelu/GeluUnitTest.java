@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.edgemoe.model.fixed.FixedFormat;
-import org.edgemoe.model.fixed.FixedRaw;
+import org.edgemoe.hdl.fixed.FixFormat;
+import org.edgemoe.hdl.fixed.FixedRaw;
 import org.edgemoe.model.hw.Formats;
 import org.edgemoe.model.hw.HwOps;
 import org.edgemoe.sim.BatchRun;
@@ -29,8 +29,8 @@ class GeluUnitTest {
     static final int LANES = 4;
     static final Formats DSP = Formats.dsp18();
     static final Formats PUB = Formats.published();
-    /** Explicit formats: the dsp18 accumulator S48.24 in, act S18.10 out (a fused GELU after a dot product). */
-    static final FixedFormat ACC_IN = DSP.acc();
+    /** Explicit formats: the dsp18 accumulator SQ24.24 in, act SQ8.10 out (a fused GELU after a dot product). */
+    static final FixFormat ACC_IN = DSP.acc();
 
     static SimModel dsp;
     static SimModel pub;
@@ -44,7 +44,7 @@ class GeluUnitTest {
     }
 
     /** Edge values of a format: 0, +-LSB, extremes, the table end (5.5) and its neighbours, the negative tail. */
-    static List<Long> edges(FixedFormat in) {
+    static List<Long> edges(FixFormat in) {
         List<Long> v = new ArrayList<>();
         long min = FixedRaw.minRaw(in);
         long max = FixedRaw.maxRaw(in);
@@ -60,7 +60,7 @@ class GeluUnitTest {
         return v;
     }
 
-    static long randomValue(SplittableRandom rnd, FixedFormat in) {
+    static long randomValue(SplittableRandom rnd, FixFormat in) {
         switch (rnd.nextInt(4)) {
             case 0:
                 return rnd.nextLong(FixedRaw.minRaw(in), FixedRaw.maxRaw(in) + 1); // whole range
@@ -74,7 +74,7 @@ class GeluUnitTest {
     }
 
     /** Random beats (edges first) with stalls on both sides; every lane bit-exact to the golden model. */
-    static void randomWithStalls(SimModel model, Formats f, FixedFormat in, FixedFormat out, int lanes, int beats,
+    static void randomWithStalls(SimModel model, Formats f, FixFormat in, FixFormat out, int lanes, int beats,
                                  long seed, double inStall, double outStall) {
         SplittableRandom rnd = new SplittableRandom(seed);
         List<Long> values = new ArrayList<>(edges(in));
@@ -147,12 +147,12 @@ class GeluUnitTest {
     }
 
     /**
-     * Exhaustive: every S18.10 input of the dsp18 profile, 4 per cycle, in a BatchRun (valid and ready
+     * Exhaustive: every SQ8.10 input of the dsp18 profile, 4 per cycle, in a BatchRun (valid and ready
      * always high), against HwOps.gelu.
      */
     @Test
     void dsp18Exhaustive() {
-        FixedFormat in = DSP.act();
+        FixFormat in = DSP.act();
         int total = 1 << in.width();
         sweep(dsp, DSP, in, DSP.act(), LANES, total, i -> i - (total / 2));
     }
@@ -160,19 +160,19 @@ class GeluUnitTest {
     /** Dense sweep of the published profile over [-8, 8) with step 2^-14 (every 2^8th raw value). */
     @Test
     void publishedDenseSweep() {
-        FixedFormat in = PUB.act();
+        FixFormat in = PUB.act();
         long lo = FixedRaw.fromDouble(-8, in);
         sweep(pub, PUB, in, PUB.act(), LANES, 1 << 18, i -> lo + (i << 8) + (i & 0xff));
     }
 
-    /** A 1-lane unit swept densely over [-8, 8) (step 2^-12 of an S48.24 input, plus odd low bits). */
+    /** A 1-lane unit swept densely over [-8, 8) (step 2^-12 of an SQ24.24 input, plus odd low bits). */
     @Test
     void oneLaneDenseSweep() {
         long lo = FixedRaw.fromDouble(-8, ACC_IN);
         sweep(accOne, DSP, ACC_IN, DSP.act(), 1, 1 << 16, i -> lo + (i << 12) + ((i * 2654435761L) & 0xfff));
     }
 
-    static void sweep(SimModel model, Formats f, FixedFormat in, FixedFormat out, int lanes, int count,
+    static void sweep(SimModel model, Formats f, FixFormat in, FixFormat out, int lanes, int count,
                       java.util.function.LongUnaryOperator value) {
         int cycles = count / lanes;
         try (Sim sim = model.open()) {

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.edgemoe.model.M3VitWeights;
 import org.edgemoe.model.WeightFolder;
-import org.edgemoe.model.fixed.FixedRaw;
+import org.edgemoe.hdl.fixed.FixedRaw;
 import org.edgemoe.model.hw.Formats;
 import org.edgemoe.model.hw.GateRouting;
 import org.edgemoe.model.hw.QuantizedWeights;

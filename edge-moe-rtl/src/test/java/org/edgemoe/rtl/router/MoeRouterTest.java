@@ -3,8 +3,8 @@ package org.edgemoe.rtl.router;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
-import org.edgemoe.model.fixed.FixedFormat;
-import org.edgemoe.model.fixed.FixedRaw;
+import org.edgemoe.hdl.fixed.FixFormat;
+import org.edgemoe.hdl.fixed.FixedRaw;
 import org.edgemoe.model.hw.Formats;
 import org.edgemoe.model.hw.GateRouting;
 import org.edgemoe.sim.HdlSim;
@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /** Small configurations: seeded random layers with stalls on every port, and edge cases. */
 class MoeRouterTest {
-    /** published formats (wrapping S32.22 logits, P = 22 > 17: exp shifts left), k = 2, queue depth 8. */
+    /** published formats (wrapping SQ10.22 logits, P = 22 > 17: exp shifts left), k = 2, queue depth 8. */
     static final RouterBench PUB = new RouterBench(Formats.published(), 4, 8, 2, 2, 8);
-    /** dsp18 (rounded, saturated S18.10 logits), 5 experts, k = 3, one task. */
+    /** dsp18 (rounded, saturated SQ8.10 logits), 5 experts, k = 3, one task. */
     static final RouterBench K3 = new RouterBench(Formats.dsp18(), 5, 6, 1, 3, 6);
     /** dsp18, k = 1. */
     static final RouterBench K1 = new RouterBench(Formats.dsp18(), 4, 4, 2, 1, 5);
@@ -32,7 +32,7 @@ class MoeRouterTest {
         k1 = HdlSim.compile(K1::design);
     }
 
-    static long raw(double v, FixedFormat fmt) {
+    static long raw(double v, FixFormat fmt) {
         return FixedRaw.fromDouble(v, fmt);
     }
 
@@ -171,8 +171,8 @@ class MoeRouterTest {
     /** Inputs and weights at the format extremes: wrapping (published) or saturating (dsp18) logits, huge exp arguments. */
     static void extremes(RouterBench b, SimModel m, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        FixedFormat a = b.f.act();
-        FixedFormat w = b.f.weightLinear();
+        FixFormat a = b.f.act();
+        FixFormat w = b.f.weightLinear();
         long[] xs = {FixedRaw.minRaw(a), FixedRaw.maxRaw(a), 0, -1, 1};
         long[] ws = {FixedRaw.minRaw(w), FixedRaw.maxRaw(w), 0, -1, 1};
         try (Sim sim = m.open()) {

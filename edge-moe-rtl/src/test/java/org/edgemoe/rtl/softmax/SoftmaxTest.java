@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.edgemoe.model.fixed.FixedFormat;
-import org.edgemoe.model.fixed.FixedRaw;
+import org.edgemoe.hdl.fixed.FixFormat;
+import org.edgemoe.hdl.fixed.FixedRaw;
 import org.edgemoe.model.hw.Formats;
 import org.edgemoe.model.hw.HwOps;
 import org.edgemoe.model.hw.SoftmaxRow;
@@ -53,7 +53,7 @@ class SoftmaxTest {
     }
 
     /** rows.get(r)[lane][j]: R lanes of one row length. */
-    static List<long[][]> randomRows(FixedFormat fmt, int count, long seed, int maxLen) {
+    static List<long[][]> randomRows(FixFormat fmt, int count, long seed, int maxLen) {
         SplittableRandom rnd = new SplittableRandom(seed);
         long min = FixedRaw.minRaw(fmt);
         long max = FixedRaw.maxRaw(fmt);
@@ -87,7 +87,7 @@ class SoftmaxTest {
     }
 
     static void statsRun(SimModel model, Formats f, List<long[][]> rows, long seed, double inStall, double outStall) {
-        FixedFormat fmt = f.act();
+        FixFormat fmt = f.act();
         try (Sim sim = model.open()) {
             sim.reset();
             List<Signal> in = new ArrayList<>(RtlTestSupport.lanes(sim, "io_input_payload_score", R));
@@ -129,7 +129,7 @@ class SoftmaxTest {
     }
 
     static void normRun(SimModel model, Formats f, List<long[][]> rows, long seed, double inStall, double outStall) {
-        FixedFormat fmt = f.act();
+        FixFormat fmt = f.act();
         try (Sim sim = model.open()) {
             sim.reset();
             List<Signal> st = new ArrayList<>(RtlTestSupport.lanes(sim, "io_stats_payload_invSum", R));

@@ -1,12 +1,15 @@
 package org.edgemoe.hdl.core;
 
+import org.edgemoe.hdl.fixed.Rounding;
+import org.edgemoe.hdl.fixed.Overflow;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.List;
 import org.edgemoe.hdl.ir.Expr;
 import org.edgemoe.hdl.ir.Expr.BinaryOp;
-import org.edgemoe.hdl.ir.FixFormat;
+import org.edgemoe.hdl.fixed.FixFormat;
 
 /**
  * A signed or unsigned fixed-point value: raw bits with a binary point. Works wherever other data does

@@ -1,10 +1,13 @@
 package org.edgemoe.hdl.core;
 
+import org.edgemoe.hdl.fixed.Rounding;
+import org.edgemoe.hdl.fixed.Overflow;
+
 import java.math.BigInteger;
 import java.util.List;
 import org.edgemoe.hdl.ir.Expr;
 import org.edgemoe.hdl.ir.Expr.BinaryOp;
-import org.edgemoe.hdl.ir.FixFormat;
+import org.edgemoe.hdl.fixed.FixFormat;
 
 /**
  * The logic of a fixed-point format conversion: first the fraction (rounding), then the integer part

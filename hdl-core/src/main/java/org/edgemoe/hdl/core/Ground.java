@@ -51,7 +51,7 @@ public abstract class Ground extends Data {
         s.setFixFormat(fixFormatOrNull());
     }
 
-    org.edgemoe.hdl.ir.FixFormat fixFormatOrNull() {
+    org.edgemoe.hdl.fixed.FixFormat fixFormatOrNull() {
         return null;
     }
 

@@ -4,7 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.edgemoe.hdl.ir.Expr;
-import org.edgemoe.hdl.ir.FixFormat;
+import org.edgemoe.hdl.fixed.FixFormat;
 import org.edgemoe.hdl.ir.SignalKind;
 import org.edgemoe.hdl.ir.SourceLoc;
 import org.edgemoe.hdl.ir.Stmt;

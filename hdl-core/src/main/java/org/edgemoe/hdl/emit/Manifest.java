@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.edgemoe.hdl.ir.FixFormat;
+import org.edgemoe.hdl.fixed.FixFormat;
 import org.edgemoe.hdl.ir.ModuleIR;
 import org.edgemoe.hdl.ir.Signal;
 import org.edgemoe.hdl.ir.SignalKind;

@@ -5,9 +5,9 @@ import static org.edgemoe.hdl.core.Hdl.*;
 import org.edgemoe.hdl.core.Bool;
 import org.edgemoe.hdl.core.Fix;
 import org.edgemoe.hdl.core.Module;
-import org.edgemoe.hdl.core.Overflow;
-import org.edgemoe.hdl.core.Rounding;
-import org.edgemoe.hdl.ir.FixFormat;
+import org.edgemoe.hdl.fixed.Overflow;
+import org.edgemoe.hdl.fixed.Rounding;
+import org.edgemoe.hdl.fixed.FixFormat;
 
 /**
  * A fixed-point multiply-accumulate: acc <= (clear ? 0 : acc) + x * w, in the Edge-MoE published formats

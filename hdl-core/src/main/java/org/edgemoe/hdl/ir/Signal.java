@@ -1,5 +1,7 @@
 package org.edgemoe.hdl.ir;
 
+import org.edgemoe.hdl.fixed.FixFormat;
+
 /**
  * A named value of a module's netlist: port, wire, register, operator node or instance port.
  * Widths are fixed at creation; names are settled by the naming passes.

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import org.edgemoe.hdl.core.Bool;
 import org.edgemoe.hdl.core.Fix;
-import org.edgemoe.hdl.core.Overflow;
-import org.edgemoe.hdl.core.Rounding;
-import org.edgemoe.hdl.ir.FixFormat;
+import org.edgemoe.hdl.fixed.Overflow;
+import org.edgemoe.hdl.fixed.Rounding;
+import org.edgemoe.hdl.fixed.FixFormat;
 import org.edgemoe.hdl.testing.Probe;
 import org.junit.jupiter.api.Test;
 
@@ -74,8 +74,8 @@ class FixFormatRulesTest {
     @Test void qNotation() {
         assertEquals("SQ10.22", FixFormat.sfix(10, 22).toString());
         assertEquals("UQ0.8", FixFormat.ufix(0, 8).toString());
-        assertEquals(3.9375, FixFormat.sfix(3, 4).max());
-        assertEquals(-4.0, FixFormat.sfix(3, 4).min());
+        assertEquals(3.9375, FixFormat.sfix(3, 4).maxValue());
+        assertEquals(-4.0, FixFormat.sfix(3, 4).minValue());
         assertEquals("SFix(3, 4)", Probe.of(FixFormatRulesTest::s34).typeName());
     }
 }

@@ -1,4 +1,4 @@
-package org.edgemoe.model.fixed;
+package org.edgemoe.hdl.fixed;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -10,7 +10,7 @@ import java.util.Objects;
  * is exact and returns the smallest HLS-style format that holds every possible result;
  * {@link #resize} is the only lossy step (quantisation then overflow).
  */
-public record Fixed(BigInteger raw, FixedFormat format) {
+public record Fixed(BigInteger raw, FixFormat format) {
 
     public Fixed {
         Objects.requireNonNull(raw);
@@ -20,12 +20,12 @@ public record Fixed(BigInteger raw, FixedFormat format) {
         }
     }
 
-    public static Fixed ofRaw(long raw, FixedFormat format) {
+    public static Fixed ofRaw(long raw, FixFormat format) {
         return new Fixed(BigInteger.valueOf(raw), format);
     }
 
     /** Quantises the exact binary value of {@code value} into {@code format}. */
-    public static Fixed fromDouble(double value, FixedFormat format, Rounding rounding, Overflow overflow) {
+    public static Fixed fromDouble(double value, FixFormat format, Rounding rounding, Overflow overflow) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("not finite: " + value);
         }
@@ -67,27 +67,27 @@ public record Fixed(BigInteger raw, FixedFormat format) {
         int intBits = Math.max(intBitsAs(format, signed), intBitsAs(other.format, signed)) + 1;
         BigInteger a = raw.shiftLeft(frac - format.fracBits());
         BigInteger b = other.raw.shiftLeft(frac - other.format.fracBits());
-        return new Fixed(subtract ? a.subtract(b) : a.add(b), new FixedFormat(signed, Math.max(1, intBits + frac), frac));
+        return new Fixed(subtract ? a.subtract(b) : a.add(b), FixFormat.ofWidth(signed, Math.max(1, intBits + frac), frac));
     }
 
     /** Integer bits a format needs when its values are held in a format of the given signedness. */
-    private static int intBitsAs(FixedFormat f, boolean signed) {
+    private static int intBitsAs(FixFormat f, boolean signed) {
         return signed && !f.signed() ? f.intBits() + 1 : f.intBits();
     }
 
     public Fixed multiply(Fixed other) {
-        FixedFormat f = new FixedFormat(format.signed() || other.format.signed(),
+        FixFormat f = FixFormat.ofWidth(format.signed() || other.format.signed(),
                 format.width() + other.format.width(), format.fracBits() + other.format.fracBits());
         return new Fixed(raw.multiply(other.raw), f);
     }
 
     public Fixed negate() {
-        FixedFormat f = new FixedFormat(true, format.width() + 1, format.fracBits());
+        FixFormat f = FixFormat.ofWidth(true, format.width() + 1, format.fracBits());
         return new Fixed(raw.negate(), f);
     }
 
     /** Converts to {@code target}: drop fraction bits with {@code rounding}, then fit the range with {@code overflow}. */
-    public Fixed resize(FixedFormat target, Rounding rounding, Overflow overflow) {
+    public Fixed resize(FixFormat target, Rounding rounding, Overflow overflow) {
         int shift = format.fracBits() - target.fracBits();
         BigInteger q = shift >= 0 ? quantise(raw, shift, rounding) : raw.shiftLeft(-shift);
         return fit(q, target, overflow);
@@ -118,7 +118,7 @@ public record Fixed(BigInteger raw, FixedFormat format) {
         }
     }
 
-    static Fixed fit(BigInteger raw, FixedFormat f, Overflow overflow) {
+    static Fixed fit(BigInteger raw, FixFormat f, Overflow overflow) {
         if (raw.compareTo(f.minRaw()) >= 0 && raw.compareTo(f.maxRaw()) <= 0) {
             return new Fixed(raw, f);
         }

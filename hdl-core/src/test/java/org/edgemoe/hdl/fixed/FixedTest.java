@@ -1,4 +1,4 @@
-package org.edgemoe.model.fixed;
+package org.edgemoe.hdl.fixed;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -7,9 +7,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class FixedTest {
-    private static final FixedFormat S8_4 = new FixedFormat(true, 8, 4);
+    private static final FixFormat S8_4 = FixFormat.ofWidth(true, 8, 4);
 
-    private static Fixed v(long raw, FixedFormat f) {
+    private static Fixed v(long raw, FixFormat f) {
         return Fixed.ofRaw(raw, f);
     }
 
@@ -27,29 +27,29 @@ class FixedTest {
     void addWrapsAroundOrSaturates() {
         Fixed sum = v(127, S8_4).add(v(1, S8_4));
         assertEquals(128, sum.rawLong());
-        assertEquals(new FixedFormat(true, 9, 4), sum.format());
+        assertEquals(FixFormat.ofWidth(true, 9, 4), sum.format());
         assertEquals(-128, sum.resize(S8_4, Rounding.TRUNCATE, Overflow.WRAP).rawLong());
         assertEquals(127, sum.resize(S8_4, Rounding.TRUNCATE, Overflow.SATURATE).rawLong());
     }
 
     @Test
     void negativeTruncationGoesTowardMinusInfinity() {
-        FixedFormat s8_0 = new FixedFormat(true, 8, 0);
+        FixFormat s8_0 = FixFormat.ofWidth(true, 8, 0);
         // -1.25 -> floor -2; half up -1; convergent -1
-        assertEquals(-2, v(-5, new FixedFormat(true, 8, 2)).resize(s8_0, Rounding.TRUNCATE, Overflow.WRAP).rawLong());
-        assertEquals(-1, v(-5, new FixedFormat(true, 8, 2)).resize(s8_0, Rounding.ROUND_HALF_UP, Overflow.WRAP).rawLong());
+        assertEquals(-2, v(-5, FixFormat.ofWidth(true, 8, 2)).resize(s8_0, Rounding.TRUNCATE, Overflow.WRAP).rawLong());
+        assertEquals(-1, v(-5, FixFormat.ofWidth(true, 8, 2)).resize(s8_0, Rounding.ROUND_HALF_UP, Overflow.WRAP).rawLong());
         // -2.5 -> half up -2, convergent -2; -1.5 -> half up -1, convergent -2
-        assertEquals(-2, v(-5, new FixedFormat(true, 8, 1)).resize(s8_0, Rounding.ROUND_HALF_UP, Overflow.WRAP).rawLong());
-        assertEquals(-2, v(-5, new FixedFormat(true, 8, 1)).resize(s8_0, Rounding.CONVERGENT, Overflow.WRAP).rawLong());
-        assertEquals(-1, v(-3, new FixedFormat(true, 8, 1)).resize(s8_0, Rounding.ROUND_HALF_UP, Overflow.WRAP).rawLong());
-        assertEquals(-2, v(-3, new FixedFormat(true, 8, 1)).resize(s8_0, Rounding.CONVERGENT, Overflow.WRAP).rawLong());
-        assertEquals(2, v(5, new FixedFormat(true, 8, 1)).resize(s8_0, Rounding.CONVERGENT, Overflow.WRAP).rawLong());
+        assertEquals(-2, v(-5, FixFormat.ofWidth(true, 8, 1)).resize(s8_0, Rounding.ROUND_HALF_UP, Overflow.WRAP).rawLong());
+        assertEquals(-2, v(-5, FixFormat.ofWidth(true, 8, 1)).resize(s8_0, Rounding.CONVERGENT, Overflow.WRAP).rawLong());
+        assertEquals(-1, v(-3, FixFormat.ofWidth(true, 8, 1)).resize(s8_0, Rounding.ROUND_HALF_UP, Overflow.WRAP).rawLong());
+        assertEquals(-2, v(-3, FixFormat.ofWidth(true, 8, 1)).resize(s8_0, Rounding.CONVERGENT, Overflow.WRAP).rawLong());
+        assertEquals(2, v(5, FixFormat.ofWidth(true, 8, 1)).resize(s8_0, Rounding.CONVERGENT, Overflow.WRAP).rawLong());
     }
 
     @Test
     void oneBitFormats() {
-        FixedFormat s1 = new FixedFormat(true, 1, 0);   // {-1, 0}
-        FixedFormat u1 = new FixedFormat(false, 1, 3);  // {0, 1/8}
+        FixFormat s1 = FixFormat.ofWidth(true, 1, 0);   // {-1, 0}
+        FixFormat u1 = FixFormat.ofWidth(false, 1, 3);  // {0, 1/8}
         assertEquals(-1, Fixed.fromDouble(-1, s1, Rounding.TRUNCATE, Overflow.WRAP).rawLong());
         assertEquals(-1, Fixed.fromDouble(1, s1, Rounding.TRUNCATE, Overflow.WRAP).rawLong());
         assertEquals(0, Fixed.fromDouble(1, s1, Rounding.TRUNCATE, Overflow.SATURATE).rawLong());
@@ -58,28 +58,28 @@ class FixedTest {
         assertEquals(0, Fixed.fromDouble(-0.1, u1, Rounding.TRUNCATE, Overflow.SATURATE).rawLong());
         Fixed p = v(-1, s1).multiply(v(-1, s1));
         assertEquals(1, p.rawLong());
-        assertEquals(new FixedFormat(true, 2, 0), p.format());
+        assertEquals(FixFormat.ofWidth(true, 2, 0), p.format());
     }
 
     @Test
     void wideFormatsBeyond64Bits() {
-        FixedFormat s64 = new FixedFormat(true, 64, 0);
+        FixFormat s64 = FixFormat.ofWidth(true, 64, 0);
         Fixed min = v(Long.MIN_VALUE, s64);
         Fixed sq = min.multiply(min);
         assertEquals(BigInteger.ONE.shiftLeft(126), sq.raw());
-        assertEquals(new FixedFormat(true, 128, 0), sq.format());
+        assertEquals(FixFormat.ofWidth(true, 128, 0), sq.format());
         assertEquals(0, sq.resize(s64, Rounding.TRUNCATE, Overflow.WRAP).rawLong());
         assertEquals(Long.MAX_VALUE, sq.resize(s64, Rounding.TRUNCATE, Overflow.SATURATE).rawLong());
-        FixedFormat s100 = new FixedFormat(true, 100, 90);
+        FixFormat s100 = FixFormat.ofWidth(true, 100, 90);
         Fixed tiny = new Fixed(BigInteger.ONE, s100);
         assertEquals(Math.scalb(1.0, -90), tiny.toDouble());
-        assertEquals(-1, tiny.negate().resize(new FixedFormat(true, 8, 0), Rounding.TRUNCATE, Overflow.WRAP).rawLong());
+        assertEquals(-1, tiny.negate().resize(FixFormat.ofWidth(true, 8, 0), Rounding.TRUNCATE, Overflow.WRAP).rawLong());
     }
 
     @Test
     void mixedSignednessAddKeepsEveryValue() {
-        FixedFormat u8 = new FixedFormat(false, 8, 0);
-        FixedFormat s4 = new FixedFormat(true, 4, 0);
+        FixFormat u8 = FixFormat.ofWidth(false, 8, 0);
+        FixFormat s4 = FixFormat.ofWidth(true, 4, 0);
         Fixed s = v(255, u8).add(v(-8, s4));
         assertEquals(247, s.rawLong());
         assertTrue(s.format().signed());
@@ -92,12 +92,12 @@ class FixedTest {
         for (int i = 0; i < 20000; i++) {
             boolean signed = r.nextBoolean();
             int width = 1 + r.nextInt(signed ? 64 : 62);
-            FixedFormat to = new FixedFormat(signed, width, r.nextInt(40) - 8);
+            FixFormat to = FixFormat.ofWidth(signed, width, r.nextInt(40) - 8);
             int fromFrac = r.nextInt(60) - 4;
             long raw = r.nextLong() >> r.nextInt(64);
             Rounding rounding = Rounding.values()[r.nextInt(3)];
             Overflow overflow = Overflow.values()[r.nextInt(2)];
-            FixedFormat from = new FixedFormat(true, 64, fromFrac);
+            FixFormat from = FixFormat.ofWidth(true, 64, fromFrac);
             long expected = Fixed.ofRaw(raw, from).resize(to, rounding, overflow).rawLong();
             int shift = fromFrac - to.fracBits();
             if (shift < 0 && overflow == Overflow.WRAP && -shift >= 64 - Long.numberOfLeadingZeros(Math.abs(raw) | 1) - 1) {
@@ -112,7 +112,7 @@ class FixedTest {
     void fromDoubleFastPathMatchesExactConversion() {
         Random r = new Random(2);
         for (int i = 0; i < 20000; i++) {
-            FixedFormat f = new FixedFormat(r.nextBoolean(), 1 + r.nextInt(40), r.nextInt(30) - 5);
+            FixFormat f = FixFormat.ofWidth(r.nextBoolean(), 1 + r.nextInt(40), r.nextInt(30) - 5);
             double value = r.nextGaussian() * Math.scalb(1.0, r.nextInt(20) - 10);
             Rounding rounding = Rounding.values()[r.nextInt(3)];
             Overflow overflow = Overflow.values()[r.nextInt(2)];
@@ -120,7 +120,7 @@ class FixedTest {
                     FixedRaw.fromDouble(value, f, rounding, overflow), () -> value + " " + f);
         }
         // exact ties
-        FixedFormat s8_0 = new FixedFormat(true, 8, 0);
+        FixFormat s8_0 = FixFormat.ofWidth(true, 8, 0);
         assertEquals(-2, FixedRaw.fromDouble(-2.5, s8_0, Rounding.CONVERGENT, Overflow.WRAP));
         assertEquals(-2, FixedRaw.fromDouble(-2.5, s8_0, Rounding.ROUND_HALF_UP, Overflow.WRAP));
         assertEquals(-3, FixedRaw.fromDouble(-2.5, s8_0, Rounding.TRUNCATE, Overflow.WRAP));

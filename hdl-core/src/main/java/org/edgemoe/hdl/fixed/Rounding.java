@@ -1,4 +1,4 @@
-package org.edgemoe.model.fixed;
+package org.edgemoe.hdl.fixed;
 
 /** How bits below the destination LSB are dropped when a value is quantised. */
 public enum Rounding {

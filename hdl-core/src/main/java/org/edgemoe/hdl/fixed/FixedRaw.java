@@ -1,10 +1,10 @@
-package org.edgemoe.model.fixed;
+package org.edgemoe.hdl.fixed;
 
 /**
  * Fast fixed-point helpers on raw {@code long} integers, for hot loops. A raw value {@code r}
  * with {@code f} fraction bits stands for {@code r * 2^-f}. Semantics are identical to
  * {@link Fixed} (tested against it) as long as every intermediate fits in 64 bits; the format
- * arguments must satisfy {@link FixedFormat#fitsLong()}.
+ * arguments must satisfy {@link FixFormat#fitsLong()}.
  */
 public final class FixedRaw {
 
@@ -52,7 +52,7 @@ public final class FixedRaw {
     }
 
     /** Makes an integer raw value fit {@code format}'s width by wrapping or saturating. */
-    public static long fit(long raw, FixedFormat format, Overflow overflow) {
+    public static long fit(long raw, FixFormat format, Overflow overflow) {
         int w = format.width();
         if (overflow == Overflow.WRAP) {
             if (format.signed()) {
@@ -70,7 +70,7 @@ public final class FixedRaw {
      * {@code to.fracBits()} with {@code rounding}, then fit the width with {@code overflow}.
      * A left shift that leaves 64 bits saturates correctly (wrap keeps the low bits).
      */
-    public static long convert(long raw, int fromFrac, FixedFormat to, Rounding rounding, Overflow overflow) {
+    public static long convert(long raw, int fromFrac, FixFormat to, Rounding rounding, Overflow overflow) {
         int shift = fromFrac - to.fracBits();
         if (shift < 0 && overflow == Overflow.SATURATE && raw != 0) {
             int k = -shift;
@@ -81,17 +81,17 @@ public final class FixedRaw {
         return fit(shiftRound(raw, shift, rounding), to, overflow);
     }
 
-    public static long minRaw(FixedFormat f) {
+    public static long minRaw(FixFormat f) {
         return f.signed() ? (f.width() >= 64 ? Long.MIN_VALUE : -(1L << (f.width() - 1))) : 0;
     }
 
-    public static long maxRaw(FixedFormat f) {
+    public static long maxRaw(FixFormat f) {
         return f.signed() ? (f.width() >= 64 ? Long.MAX_VALUE : (1L << (f.width() - 1)) - 1)
                 : (1L << f.width()) - 1;
     }
 
     /** Nearest raw value of {@code value} in {@code format} (ties away from zero), saturated: for building constants. */
-    public static long fromDouble(double value, FixedFormat format) {
+    public static long fromDouble(double value, FixFormat format) {
         double scaled = Math.rint(Math.scalb(value, format.fracBits()));
         double lo = minRaw(format);
         double hi = maxRaw(format);
@@ -103,7 +103,7 @@ public final class FixedRaw {
      * result as {@link Fixed#fromDouble} (scaling by a power of two is exact in double), for
      * {@code |value * 2^frac| < 2^62}.
      */
-    public static long fromDouble(double value, FixedFormat format, Rounding rounding, Overflow overflow) {
+    public static long fromDouble(double value, FixFormat format, Rounding rounding, Overflow overflow) {
         double scaled = Math.scalb(value, format.fracBits());
         if (!(Math.abs(scaled) < 0x1p62)) {
             return Fixed.fromDouble(value, format, rounding, overflow).rawLong();

@@ -1,4 +1,4 @@
-package org.edgemoe.model.fixed;
+package org.edgemoe.hdl.fixed;
 
 /** What happens when a value does not fit the destination's integer range. */
 public enum Overflow {
