@@ -1,7 +1,7 @@
 # The project's commands. `make verilog` is the main job, `make test` runs every test.
 # Each target installs the tools it needs (scripts/ensure-tools.sh) or says what to install.
 
-MVN ?= mvn -B -q
+MVN ?= scripts/mvn.sh -B -q
 RTL_DIR ?= build/rtl
 TOOLS := scripts/ensure-tools.sh
 # The generate-verilog goal (hdl-maven-plugin), called by its coordinates after `install` (docs/flow.md).
@@ -22,7 +22,7 @@ verilog:
 
 ## Every test of every module, then one closing line: N passed, N failed, N skipped.
 test: tools
-	mvn -B -ntp install
+	scripts/mvn.sh -B -ntp install
 	@scripts/test-summary.sh
 
 ## Speed figures: BENCH <name> <value> <unit>
