@@ -16,7 +16,11 @@ public final class TensorFile {
 
     /** Reads {@code folder/name.float32.bin}, row-major, widened to double. */
     public static double[] read(Path folder, String name, int... shape) {
-        Path file = folder.resolve(name + ".float32.bin");
+        return readFile(folder.resolve(name + ".float32.bin"), shape);
+    }
+
+    /** Reads one float32 file of the given shape, row-major, widened to double. */
+    public static double[] readFile(Path file, int... shape) {
         long elements = Arrays.stream(shape).asLongStream().reduce(1, (a, b) -> a * b);
         long expectedBytes = elements * Float.BYTES;
         if (!Files.isRegularFile(file)) {
