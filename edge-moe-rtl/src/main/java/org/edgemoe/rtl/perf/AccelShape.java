@@ -1,0 +1,26 @@
+package org.edgemoe.rtl.perf;
+
+/**
+ * The parallelism of each unit of the accelerator, as the performance model needs it: compute array
+ * rows x columns, attention query lanes P x elements per lane per cycle, LayerNorm lanes.
+ */
+public record AccelShape(int cuRows, int cuCols, int attnLanes, int attnBeat, int lnLanes) {
+
+    public AccelShape {
+        if (cuRows < 1 || cuCols < 1 || attnLanes < 1 || attnBeat < 1 || lnLanes < 1) {
+            throw new IllegalArgumentException("every unit needs at least one lane: " + this);
+        }
+    }
+
+    /** Cycles of {@code s} on its unit at 100 % utilisation. */
+    public long idealCycles(Step s) {
+        long perCycle = switch (s.unit()) {
+            case COMPUTE -> (long) cuRows * cuCols;
+            case ATTENTION -> (long) attnLanes * attnBeat;
+            case LAYERNORM -> lnLanes;
+            case ROUTER -> 1;
+            case DDR -> 0;
+        };
+        return perCycle == 0 ? 0 : (s.work() + perCycle - 1) / perCycle;
+    }
+}
