@@ -9,6 +9,7 @@ import org.edgemoe.hdl.ir.ModuleIR;
 import org.edgemoe.hdl.ir.Signal;
 import org.edgemoe.hdl.ir.SourceLoc;
 import org.edgemoe.hdl.ir.Stmt;
+import org.edgemoe.hdl.ir.StmtWalk;
 
 /**
  * Which signals a module body assigns, where first, and which it assigns on every path
@@ -23,29 +24,19 @@ final class Assignments {
     final Set<Signal> total;
 
     Assignments(ModuleIR m) {
-        collect(m.body(), false);
+        collect(m.body());
         total = definitelyAssigned(m.body());
     }
 
-    private void collect(List<Stmt> stmts, boolean underCondition) {
-        for (Stmt s : stmts) {
-            if (s instanceof Stmt.Assign a) {
-                assigned.putIfAbsent(a.target(), a.loc());
+    private void collect(List<Stmt> stmts) {
+        StmtWalk.leaves(stmts, (s, underCondition) -> {
+            if (s.target() instanceof Signal t) {
+                assigned.putIfAbsent(t, s.loc());
                 if (underCondition) {
-                    conditional.putIfAbsent(a.target(), a.loc());
+                    conditional.putIfAbsent(t, s.loc());
                 }
-            } else if (s instanceof Stmt.MemReadSync r) {
-                assigned.putIfAbsent(r.target(), r.loc());
-            } else if (s instanceof Stmt.When w) {
-                collect(w.whenTrue(), true);
-                collect(w.whenFalse(), true);
-            } else if (s instanceof Stmt.Switch sw) {
-                for (Stmt.Case c : sw.cases()) {
-                    collect(c.body(), true);
-                }
-                collect(sw.otherwise(), true);
             }
-        }
+        });
     }
 
     /** Signals assigned on every path through {@code stmts}. */
@@ -54,25 +45,31 @@ final class Assignments {
         for (Stmt s : stmts) {
             if (s instanceof Stmt.Assign a) {
                 out.add(a.target());
-            } else if (s instanceof Stmt.When w) {
-                Set<Signal> t = definitelyAssigned(w.whenTrue());
-                t.retainAll(definitelyAssigned(w.whenFalse()));
-                out.addAll(t);
-            } else if (s instanceof Stmt.Switch sw) {
-                Set<Signal> all = sw.otherwise().isEmpty() && sw.isFull() ? null : definitelyAssigned(sw.otherwise());
-                for (Stmt.Case c : sw.cases()) {
-                    Set<Signal> cs = definitelyAssigned(c.body());
-                    if (all == null) {
-                        all = cs;
-                    } else {
-                        all.retainAll(cs);
-                    }
+                continue;
+            }
+            // Exactly one of the alternatives runs: what all of them assign is assigned.
+            Set<Signal> all = null;
+            for (List<Stmt> b : alternatives(s)) {
+                Set<Signal> bs = definitelyAssigned(b);
+                if (all == null) {
+                    all = bs;
+                } else {
+                    all.retainAll(bs);
                 }
-                if (all != null) {
-                    out.addAll(all);
-                }
+            }
+            if (all != null) {
+                out.addAll(all);
             }
         }
         return out;
+    }
+
+    /** The bodies of which exactly one runs: a when's branches; a switch's cases and its default, unless the cases cover every value and the default is empty. */
+    private static List<List<Stmt>> alternatives(Stmt s) {
+        List<List<Stmt>> bodies = s.bodies();
+        if (s instanceof Stmt.Switch sw && sw.otherwise().isEmpty() && sw.isFull()) {
+            return bodies.subList(0, bodies.size() - 1);
+        }
+        return bodies;
     }
 }

@@ -52,26 +52,18 @@ final class CombGraph {
 
     private void addStatements(List<Stmt> stmts, List<Expr> conditions) {
         for (Stmt s : stmts) {
-            if (s instanceof Stmt.Assign a) {
-                if (a.target().kind() != SignalKind.REG) {
-                    Set<Signal> d = depsOf(a.target());
-                    ExprWalk.refs(a.value(), d::add);
-                    for (Expr c : conditions) {
-                        ExprWalk.refs(c, d::add);
-                    }
+            if (s.target() instanceof Signal t) {
+                if (t.kind() != SignalKind.REG) {
+                    Set<Signal> d = depsOf(t);
+                    s.exprs().forEach(e -> ExprWalk.refs(e, d::add));
+                    conditions.forEach(c -> ExprWalk.refs(c, d::add));
                 }
-            } else if (s instanceof Stmt.When w) {
-                conditions.add(w.cond());
-                addStatements(w.whenTrue(), conditions);
-                addStatements(w.whenFalse(), conditions);
-                conditions.remove(conditions.size() - 1);
-            } else if (s instanceof Stmt.Switch sw) {
-                conditions.add(sw.selector());
-                for (Stmt.Case c : sw.cases()) {
-                    addStatements(c.body(), conditions);
-                }
-                addStatements(sw.otherwise(), conditions);
-                conditions.remove(conditions.size() - 1);
+            } else if (s.target() == null) {
+                // when / switch: the condition or selector steers every assignment below it
+                int mark = conditions.size();
+                conditions.addAll(s.exprs());
+                s.bodies().forEach(b -> addStatements(b, conditions));
+                conditions.subList(mark, conditions.size()).clear();
             }
         }
     }

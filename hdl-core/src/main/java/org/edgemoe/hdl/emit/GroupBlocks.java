@@ -12,6 +12,7 @@ import org.edgemoe.hdl.ir.Memory;
 import org.edgemoe.hdl.ir.Signal;
 import org.edgemoe.hdl.ir.SignalKind;
 import org.edgemoe.hdl.ir.Stmt;
+import org.edgemoe.hdl.ir.StmtWalk;
 
 /**
  * Emission pass 3: splits the body into always blocks. Targets that share a top-level statement share a
@@ -100,60 +101,23 @@ final class GroupBlocks {
     /** Everything a statement drives: signals, and memories for write ports. */
     static Set<Object> targets(Stmt s) {
         Set<Object> out = new LinkedHashSet<>();
-        collectTargets(s, out);
+        StmtWalk.leaves(List.of(s), (leaf, conditional) -> out.add(leaf.target()));
         return out;
-    }
-
-    private static void collectTargets(Stmt s, Set<Object> out) {
-        if (s instanceof Stmt.Assign a) {
-            out.add(a.target());
-        } else if (s instanceof Stmt.MemWrite w) {
-            out.add(w.memory());
-        } else if (s instanceof Stmt.MemReadSync r) {
-            out.add(r.target());
-        } else if (s instanceof Stmt.When w) {
-            w.whenTrue().forEach(x -> collectTargets(x, out));
-            w.whenFalse().forEach(x -> collectTargets(x, out));
-        } else if (s instanceof Stmt.Switch sw) {
-            sw.cases().forEach(c -> c.body().forEach(x -> collectTargets(x, out)));
-            sw.otherwise().forEach(x -> collectTargets(x, out));
-        }
     }
 
     /** The statements (and the when/switch structure around them) that drive a target {@code keep} accepts. */
     static List<Stmt> filter(List<Stmt> stmts, Predicate<Object> keep) {
         List<Stmt> out = new ArrayList<>();
         for (Stmt s : stmts) {
-            if (s instanceof Stmt.Assign a) {
-                if (keep.test(a.target())) {
+            if (s.target() != null) {
+                if (keep.test(s.target())) {
                     out.add(s);
                 }
-            } else if (s instanceof Stmt.MemWrite w) {
-                if (keep.test(w.memory())) {
-                    out.add(s);
-                }
-            } else if (s instanceof Stmt.MemReadSync r) {
-                if (keep.test(r.target())) {
-                    out.add(s);
-                }
-            } else if (s instanceof Stmt.When w) {
-                List<Stmt> t = filter(w.whenTrue(), keep);
-                List<Stmt> f = filter(w.whenFalse(), keep);
-                if (!t.isEmpty() || !f.isEmpty()) {
-                    out.add(new Stmt.When(w.cond(), t, f, w.loc()));
-                }
-            } else if (s instanceof Stmt.Switch sw) {
-                List<Stmt.Case> cases = new ArrayList<>();
-                boolean any = false;
-                for (Stmt.Case c : sw.cases()) {
-                    List<Stmt> b = filter(c.body(), keep);
-                    any |= !b.isEmpty();
-                    cases.add(c.withBody(b));
-                }
-                List<Stmt> other = filter(sw.otherwise(), keep);
-                if (any || !other.isEmpty()) {
-                    out.add(new Stmt.Switch(sw.selector(), cases, other, sw.loc()));
-                }
+                continue;
+            }
+            Stmt kept = s.mapBodies(b -> filter(b, keep));
+            if (kept.bodies().stream().anyMatch(b -> !b.isEmpty())) {
+                out.add(kept);
             }
         }
         return out;

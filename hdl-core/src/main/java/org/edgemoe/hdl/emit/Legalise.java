@@ -14,6 +14,7 @@ import org.edgemoe.hdl.ir.ModuleIR;
 import org.edgemoe.hdl.ir.Signal;
 import org.edgemoe.hdl.ir.SignalKind;
 import org.edgemoe.hdl.ir.Stmt;
+import org.edgemoe.hdl.ir.StmtWalk;
 
 /**
  * Emission pass 1: makes every expression printable as Verilog-2005 without changing its meaning.
@@ -59,7 +60,7 @@ final class Legalise {
             out.nodeWires.put(s, legal(s.definition()));
         }
         for (Stmt s : m.body()) {
-            out.body.add(legal(s));
+            out.body.add(s.mapExprs(this::legal));
         }
         for (Signal s : m.signals()) {
             if (s.resetValue() != null) {
@@ -73,9 +74,7 @@ final class Legalise {
 
     private void countUses() {
         Deque<Expr> work = new ArrayDeque<>();
-        for (Stmt s : m.body()) {
-            rootsOf(s, work);
-        }
+        StmtWalk.exprs(m.body(), work::add);
         for (Signal s : m.signals()) {
             if (s.resetValue() != null) {
                 work.add(s.resetValue());
@@ -105,30 +104,9 @@ final class Legalise {
         } else if (e instanceof Expr.Extend x) {
             countIn(x.a(), x.a().signed(), work, expanded);
         } else {
-            List<Expr> kids = new ArrayList<>();
-            children(e, kids);
-            for (Expr k : kids) {
+            for (Expr k : e.children()) {
                 countIn(k, false, work, expanded);
             }
-        }
-    }
-
-    private static void rootsOf(Stmt s, Deque<Expr> work) {
-        if (s instanceof Stmt.Assign a) {
-            work.add(a.value());
-        } else if (s instanceof Stmt.When w) {
-            work.add(w.cond());
-            w.whenTrue().forEach(x -> rootsOf(x, work));
-            w.whenFalse().forEach(x -> rootsOf(x, work));
-        } else if (s instanceof Stmt.Switch sw) {
-            work.add(sw.selector());
-            sw.cases().forEach(c -> c.body().forEach(x -> rootsOf(x, work)));
-            sw.otherwise().forEach(x -> rootsOf(x, work));
-        } else if (s instanceof Stmt.MemWrite w) {
-            work.add(w.address());
-            work.add(w.data());
-        } else if (s instanceof Stmt.MemReadSync r) {
-            work.add(r.address());
         }
     }
 
@@ -146,33 +124,6 @@ final class Legalise {
 
     // ---- pass B: rewrite ----
 
-    private Stmt legal(Stmt s) {
-        if (s instanceof Stmt.Assign a) {
-            return new Stmt.Assign(a.target(), legal(a.value()), a.loc());
-        } else if (s instanceof Stmt.When w) {
-            return new Stmt.When(legal(w.cond()), legalList(w.whenTrue()), legalList(w.whenFalse()), w.loc());
-        } else if (s instanceof Stmt.Switch sw) {
-            List<Stmt.Case> cases = new ArrayList<>();
-            for (Stmt.Case c : sw.cases()) {
-                cases.add(c.withBody(legalList(c.body())));
-            }
-            return new Stmt.Switch(legal(sw.selector()), cases, legalList(sw.otherwise()), sw.loc());
-        } else if (s instanceof Stmt.MemWrite w) {
-            return new Stmt.MemWrite(w.memory(), legal(w.address()), legal(w.data()), w.loc());
-        } else if (s instanceof Stmt.MemReadSync r) {
-            return new Stmt.MemReadSync(r.memory(), legal(r.address()), r.target(), r.loc());
-        }
-        throw new IllegalStateException("unknown statement " + s);
-    }
-
-    private List<Stmt> legalList(List<Stmt> stmts) {
-        List<Stmt> outList = new ArrayList<>(stmts.size());
-        for (Stmt s : stmts) {
-            outList.add(legal(s));
-        }
-        return outList;
-    }
-
     /** A printable equivalent of {@code e}. */
     Expr legal(Expr e) {
         if (e instanceof Expr.Ref r) {
@@ -180,8 +131,6 @@ final class Legalise {
             if (s.kind() == SignalKind.NODE && !out.nodeWires.containsKey(s)) {
                 return inlineDefs.computeIfAbsent(s, k -> legal(k.definition()));
             }
-            return e;
-        } else if (e instanceof Expr.Const) {
             return e;
         } else if (e instanceof Expr.Slice sl) {
             Expr a = legal(sl.a());
@@ -211,28 +160,12 @@ final class Legalise {
                 a = indexable(a);
             }
             return new Expr.Extend(a, x.width(), x.signed());
-        } else if (e instanceof Expr.Unary u) {
-            return new Expr.Unary(u.op(), legal(u.a()), u.width(), u.signed());
-        } else if (e instanceof Expr.Binary b) {
-            return new Expr.Binary(b.op(), legal(b.a()), legal(b.b()), b.width(), b.signed());
-        } else if (e instanceof Expr.Mux x) {
-            return new Expr.Mux(legal(x.cond()), legal(x.whenTrue()), legal(x.whenFalse()));
-        } else if (e instanceof Expr.Concat c) {
-            if (c.parts().size() == 1) {
-                Expr only = legal(c.parts().get(0));
-                return only.signed() == c.signed() ? only : new Expr.Reinterpret(only, c.signed());
-            }
-            List<Expr> parts = new ArrayList<>();
-            for (Expr p : c.parts()) {
-                parts.add(legal(p));
-            }
-            return new Expr.Concat(parts, c.signed());
-        } else if (e instanceof Expr.Reinterpret r) {
-            return new Expr.Reinterpret(legal(r.a()), r.signed());
-        } else if (e instanceof Expr.MemRead mr) {
-            return new Expr.MemRead(mr.memory(), legal(mr.address()));
+        } else if (e instanceof Expr.Concat c && c.parts().size() == 1) {
+            Expr only = legal(c.parts().get(0));
+            return only.signed() == c.signed() ? only : new Expr.Reinterpret(only, c.signed());
         }
-        throw new IllegalStateException("unknown expression " + e);
+        // Every other node: the same node over legal operands (a constant is its own legal form).
+        return e.map(this::legal);
     }
 
     /** The constant behind {@code e} (looking through a reinterpretation), read with e's signedness. */
@@ -260,28 +193,5 @@ final class Legalise {
             out.live.add(temp);
             return new Expr.Ref(temp);
         });
-    }
-
-    static void children(Expr e, List<Expr> out) {
-        if (e instanceof Expr.Unary u) {
-            out.add(u.a());
-        } else if (e instanceof Expr.Binary b) {
-            out.add(b.a());
-            out.add(b.b());
-        } else if (e instanceof Expr.Mux x) {
-            out.add(x.cond());
-            out.add(x.whenTrue());
-            out.add(x.whenFalse());
-        } else if (e instanceof Expr.Slice s) {
-            out.add(s.a());
-        } else if (e instanceof Expr.Concat c) {
-            out.addAll(c.parts());
-        } else if (e instanceof Expr.Extend x) {
-            out.add(x.a());
-        } else if (e instanceof Expr.Reinterpret r) {
-            out.add(r.a());
-        } else if (e instanceof Expr.MemRead mr) {
-            out.add(mr.address());
-        }
     }
 }

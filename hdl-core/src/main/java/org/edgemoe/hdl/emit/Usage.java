@@ -2,13 +2,12 @@ package org.edgemoe.hdl.emit;
 
 import java.util.BitSet;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import org.edgemoe.hdl.ir.Expr;
 import org.edgemoe.hdl.ir.Instance;
 import org.edgemoe.hdl.ir.Signal;
 import org.edgemoe.hdl.ir.SignalKind;
-import org.edgemoe.hdl.ir.Stmt;
+import org.edgemoe.hdl.ir.StmtWalk;
 
 /**
  * Which bits of each signal the printed module reads. A signal with unread bits is declared inside a
@@ -18,9 +17,7 @@ final class Usage {
     private final Map<Signal, BitSet> read = new IdentityHashMap<>();
 
     Usage(LegalModule lm) {
-        for (Stmt s : lm.body) {
-            stmt(s);
-        }
+        StmtWalk.exprs(lm.body, this::expr);
         lm.nodeWires.values().forEach(this::expr);
         lm.resetValues.values().forEach(this::expr);
         for (Instance inst : lm.ir.instances()) {
@@ -37,40 +34,13 @@ final class Usage {
         return b != null && b.cardinality() == s.width();
     }
 
-    private void stmt(Stmt s) {
-        if (s instanceof Stmt.Assign a) {
-            expr(a.value());
-        } else if (s instanceof Stmt.When w) {
-            expr(w.cond());
-            stmts(w.whenTrue());
-            stmts(w.whenFalse());
-        } else if (s instanceof Stmt.Switch sw) {
-            expr(sw.selector());
-            sw.cases().forEach(c -> stmts(c.body()));
-            stmts(sw.otherwise());
-        } else if (s instanceof Stmt.MemWrite w) {
-            expr(w.address());
-            expr(w.data());
-        } else if (s instanceof Stmt.MemReadSync r) {
-            expr(r.address());
-        }
-    }
-
-    private void stmts(List<Stmt> l) {
-        l.forEach(this::stmt);
-    }
-
     private void expr(Expr e) {
         if (e instanceof Expr.Ref r) {
             all(r.signal());
         } else if (e instanceof Expr.Slice sl && base(sl.a()) instanceof Expr.Ref r) {
             read.computeIfAbsent(r.signal(), k -> new BitSet()).set(sl.lo(), sl.hi() + 1);
-        } else if (e instanceof Expr.Extend x && x.a().signed()) {
-            expr(x.a());
         } else {
-            java.util.List<Expr> kids = new java.util.ArrayList<>();
-            Legalise.children(e, kids);
-            kids.forEach(this::expr);
+            e.children().forEach(this::expr);
         }
     }
 

@@ -1,7 +1,9 @@
 package org.edgemoe.hdl.ir;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The expression language of the netlist. Every expression has an exact width and signedness;
@@ -13,10 +15,25 @@ public sealed interface Expr {
 
     boolean signed();
 
+    /**
+     * The operands, in order (a memory read's address; none for a signal read or a constant). Every
+     * traversal of expression trees goes through this, so a new node kind is one record, not one more
+     * case in every pass.
+     */
+    List<Expr> children();
+
+    /**
+     * The same node with every operand replaced by {@code f(operand)} (width and signedness kept);
+     * {@code this} when {@code f} changes nothing. Not recursive: {@code f} decides how deep to go.
+     */
+    Expr map(UnaryOperator<Expr> f);
+
     /** A read of a signal. */
     record Ref(Signal signal) implements Expr {
         public int width() { return signal.width(); }
         public boolean signed() { return signal.signed(); }
+        public List<Expr> children() { return List.of(); }
+        public Expr map(UnaryOperator<Expr> f) { return this; }
     }
 
     /** A constant; {@code value} is the two's-complement bit pattern, 0 <= value < 2^width. */
@@ -42,11 +59,21 @@ public sealed interface Expr {
             }
             return value;
         }
+
+        public List<Expr> children() { return List.of(); }
+        public Expr map(UnaryOperator<Expr> f) { return this; }
     }
 
     enum UnaryOp { NOT, NEG, AND_REDUCE, OR_REDUCE, XOR_REDUCE }
 
-    record Unary(UnaryOp op, Expr a, int width, boolean signed) implements Expr { }
+    record Unary(UnaryOp op, Expr a, int width, boolean signed) implements Expr {
+        public List<Expr> children() { return List.of(a); }
+
+        public Expr map(UnaryOperator<Expr> f) {
+            Expr na = f.apply(a);
+            return na == a ? this : new Unary(op, na, width, signed);
+        }
+    }
 
     enum BinaryOp {
         ADD("+"), SUB("-"), MUL("*"), AND("&"), OR("|"), XOR("^"),
@@ -70,16 +97,38 @@ public sealed interface Expr {
      * Binary operator. Arithmetic and bitwise operands have the result's width (the legalise pass
      * extends them); comparison operands have equal widths; a shift's right operand is unsigned.
      */
-    record Binary(BinaryOp op, Expr a, Expr b, int width, boolean signed) implements Expr { }
+    record Binary(BinaryOp op, Expr a, Expr b, int width, boolean signed) implements Expr {
+        public List<Expr> children() { return List.of(a, b); }
+
+        public Expr map(UnaryOperator<Expr> f) {
+            Expr na = f.apply(a);
+            Expr nb = f.apply(b);
+            return na == a && nb == b ? this : new Binary(op, na, nb, width, signed);
+        }
+    }
 
     record Mux(Expr cond, Expr whenTrue, Expr whenFalse) implements Expr {
         public int width() { return whenTrue.width(); }
         public boolean signed() { return whenTrue.signed(); }
+        public List<Expr> children() { return List.of(cond, whenTrue, whenFalse); }
+
+        public Expr map(UnaryOperator<Expr> f) {
+            Expr c = f.apply(cond);
+            Expr t = f.apply(whenTrue);
+            Expr e = f.apply(whenFalse);
+            return c == cond && t == whenTrue && e == whenFalse ? this : new Mux(c, t, e);
+        }
     }
 
     /** Bits hi..lo of {@code a}, unsigned unless re-interpreted. */
     record Slice(Expr a, int hi, int lo, boolean signed) implements Expr {
         public int width() { return hi - lo + 1; }
+        public List<Expr> children() { return List.of(a); }
+
+        public Expr map(UnaryOperator<Expr> f) {
+            Expr na = f.apply(a);
+            return na == a ? this : new Slice(na, hi, lo, signed);
+        }
     }
 
     /** Concatenation, most significant part first. */
@@ -91,19 +140,51 @@ public sealed interface Expr {
             }
             return w;
         }
+
+        public List<Expr> children() { return parts; }
+
+        public Expr map(UnaryOperator<Expr> f) {
+            List<Expr> out = new ArrayList<>(parts.size());
+            boolean changed = false;
+            for (Expr p : parts) {
+                Expr np = f.apply(p);
+                changed |= np != p;
+                out.add(np);
+            }
+            return changed ? new Concat(List.copyOf(out), signed) : this;
+        }
     }
 
     /** Zero or sign extension of {@code a} (by its own signedness) to {@code width}. */
-    record Extend(Expr a, int width, boolean signed) implements Expr { }
+    record Extend(Expr a, int width, boolean signed) implements Expr {
+        public List<Expr> children() { return List.of(a); }
+
+        public Expr map(UnaryOperator<Expr> f) {
+            Expr na = f.apply(a);
+            return na == a ? this : new Extend(na, width, signed);
+        }
+    }
 
     /** Same bits, other signedness (UInt to SInt and back): no logic. */
     record Reinterpret(Expr a, boolean signed) implements Expr {
         public int width() { return a.width(); }
+        public List<Expr> children() { return List.of(a); }
+
+        public Expr map(UnaryOperator<Expr> f) {
+            Expr na = f.apply(a);
+            return na == a ? this : new Reinterpret(na, signed);
+        }
     }
 
     /** Combinational (asynchronous) read of a memory. */
     record MemRead(Memory memory, Expr address) implements Expr {
         public int width() { return memory.width(); }
         public boolean signed() { return memory.signed(); }
+        public List<Expr> children() { return List.of(address); }
+
+        public Expr map(UnaryOperator<Expr> f) {
+            Expr na = f.apply(address);
+            return na == address ? this : new MemRead(memory, na);
+        }
     }
 }

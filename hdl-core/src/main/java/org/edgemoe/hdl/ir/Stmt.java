@@ -1,18 +1,74 @@
 package org.edgemoe.hdl.ir;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Statements of a module body. When and Switch stay trees down to emission, so the Verilog keeps
  * if / case; inside them the last assignment wins.
+ *
+ * <p>Traversals use the generic accessors rather than a case per statement kind: {@link #exprs()} (the
+ * expressions a statement reads itself), {@link #bodies()} (the statement lists nested in it),
+ * {@link #target()} (what a leaf statement drives), {@link #mapExprs} and {@link #mapBodies}; {@link StmtWalk}
+ * builds the usual walks on them.
  */
 public sealed interface Stmt {
 
     SourceLoc loc();
 
-    record Assign(Signal target, Expr value, SourceLoc loc) implements Stmt { }
+    /** The expressions this statement reads itself, in order (not those of nested statements). */
+    List<Expr> exprs();
 
-    record When(Expr cond, List<Stmt> whenTrue, List<Stmt> whenFalse, SourceLoc loc) implements Stmt { }
+    /** The statement lists nested in this one, in order (branches, case bodies, default); none for a leaf. */
+    default List<List<Stmt>> bodies() {
+        return List.of();
+    }
+
+    /** What a leaf statement drives: a {@link Signal} (assignment, synchronous read) or a {@link Memory} (write); null for When / Switch. */
+    Object target();
+
+    /**
+     * The same statement with every expression it and its nested statements read replaced by {@code f(e)}
+     * (targets, labels and locations kept).
+     */
+    Stmt mapExprs(UnaryOperator<Expr> f);
+
+    /** The same statement with each nested body replaced by {@code f(body)}; a leaf returns itself. */
+    default Stmt mapBodies(UnaryOperator<List<Stmt>> f) {
+        return this;
+    }
+
+    /** {@code mapExprs} over a list. */
+    static List<Stmt> mapExprs(List<Stmt> stmts, UnaryOperator<Expr> f) {
+        List<Stmt> out = new ArrayList<>(stmts.size());
+        for (Stmt s : stmts) {
+            out.add(s.mapExprs(f));
+        }
+        return out;
+    }
+
+    record Assign(Signal target, Expr value, SourceLoc loc) implements Stmt {
+        public List<Expr> exprs() { return List.of(value); }
+
+        public Stmt mapExprs(UnaryOperator<Expr> f) {
+            return new Assign(target, f.apply(value), loc);
+        }
+    }
+
+    record When(Expr cond, List<Stmt> whenTrue, List<Stmt> whenFalse, SourceLoc loc) implements Stmt {
+        public List<Expr> exprs() { return List.of(cond); }
+        public List<List<Stmt>> bodies() { return List.of(whenTrue, whenFalse); }
+        public Object target() { return null; }
+
+        public Stmt mapExprs(UnaryOperator<Expr> f) {
+            return new When(f.apply(cond), Stmt.mapExprs(whenTrue, f), Stmt.mapExprs(whenFalse, f), loc);
+        }
+
+        public Stmt mapBodies(UnaryOperator<List<Stmt>> f) {
+            return new When(cond, f.apply(whenTrue), f.apply(whenFalse), loc);
+        }
+    }
 
     /** One case item; {@code comment} (or null) is printed after its labels, e.g. the enum value names. */
     record Case(List<Expr.Const> values, List<Stmt> body, String comment) {
@@ -38,11 +94,55 @@ public sealed interface Stmt {
             }
             return n >= (1L << selector.width());
         }
+
+        public List<Expr> exprs() { return List.of(selector); }
+        public Object target() { return null; }
+
+        /** Every case body in order, then the default. */
+        public List<List<Stmt>> bodies() {
+            List<List<Stmt>> out = new ArrayList<>(cases.size() + 1);
+            for (Case c : cases) {
+                out.add(c.body());
+            }
+            out.add(otherwise);
+            return out;
+        }
+
+        public Stmt mapExprs(UnaryOperator<Expr> f) {
+            Expr sel = f.apply(selector);
+            return new Switch(sel, mapCases(b -> Stmt.mapExprs(b, f)), Stmt.mapExprs(otherwise, f), loc);
+        }
+
+        public Stmt mapBodies(UnaryOperator<List<Stmt>> f) {
+            return new Switch(selector, mapCases(f), f.apply(otherwise), loc);
+        }
+
+        private List<Case> mapCases(UnaryOperator<List<Stmt>> f) {
+            List<Case> out = new ArrayList<>(cases.size());
+            for (Case c : cases) {
+                out.add(c.withBody(f.apply(c.body())));
+            }
+            return out;
+        }
     }
 
     /** A synchronous write port access: mem[address] <= data on the clock edge. */
-    record MemWrite(Memory memory, Expr address, Expr data, SourceLoc loc) implements Stmt { }
+    record MemWrite(Memory memory, Expr address, Expr data, SourceLoc loc) implements Stmt {
+        public List<Expr> exprs() { return List.of(address, data); }
+        public Object target() { return memory; }
+
+        public Stmt mapExprs(UnaryOperator<Expr> f) {
+            Expr a = f.apply(address);
+            return new MemWrite(memory, a, f.apply(data), loc);
+        }
+    }
 
     /** A synchronous read port access: target <= mem[address] on the clock edge. */
-    record MemReadSync(Memory memory, Expr address, Signal target, SourceLoc loc) implements Stmt { }
+    record MemReadSync(Memory memory, Expr address, Signal target, SourceLoc loc) implements Stmt {
+        public List<Expr> exprs() { return List.of(address); }
+
+        public Stmt mapExprs(UnaryOperator<Expr> f) {
+            return new MemReadSync(memory, f.apply(address), target, loc);
+        }
+    }
 }
