@@ -1,0 +1,185 @@
+package org.edgemoe.rtl.engine;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.edgemoe.model.hw.Formats;
+import org.edgemoe.model.hw.HwOps;
+import org.edgemoe.rtl.cu.CuConfig;
+import org.edgemoe.rtl.cu.CuLayer;
+import org.edgemoe.rtl.gelu.RtlTestSupport;
+import org.edgemoe.sim.HdlSim;
+import org.edgemoe.sim.Signal;
+import org.edgemoe.sim.Sim;
+import org.edgemoe.sim.SimModel;
+import org.edgemoe.sim.stream.StreamDriver;
+import org.edgemoe.sim.stream.StreamPorts;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The linear engine between Java buffers: x read from a source buffer, y written to an act or the
+ * residual buffer (plain, or added into it), bit-exact against HwOps.linear / residualAdd, commands back
+ * to back, random stalls on every port, both profiles.
+ */
+class LinearEngineTest {
+    static final int AW = 10;
+    static final int DEPTH = 1 << AW;
+    static final CuConfig DSP = CuConfig.of(4, 4, Formats.dsp18()).withLimits(64, 64, 40);
+    static final CuConfig PUB = CuConfig.of(4, 4, Formats.published()).withLimits(64, 64, 40);
+    static SimModel dsp;
+    static SimModel pub;
+
+    @BeforeAll
+    static void compile() {
+        dsp = HdlSim.compile(() -> new LinearEngine(DSP, AW));
+        pub = HdlSim.compile(() -> new LinearEngine(PUB, AW));
+    }
+
+    /** One command: layer data, where x lives, where y goes, whether it is added into the residual buffer. */
+    record Job(CuLayer layer, int xBase, int yBase, boolean residAdd, long[][] resid) { }
+
+    static BigInteger packRow(long[] lanes, int w) {
+        BigInteger v = BigInteger.ZERO;
+        for (int k = lanes.length - 1; k >= 0; k--) {
+            v = v.shiftLeft(w).or(BigInteger.valueOf(RtlTestSupport.mask(lanes[k], w)));
+        }
+        return v;
+    }
+
+    static void run(SimModel model, CuConfig cfg, List<Job> jobs, long seed, double stall) {
+        Formats f = cfg.formats();
+        int r = cfg.rows();
+        int c = cfg.cols();
+        try (Sim sim = model.open()) {
+            sim.reset();
+            BufferPortAgent src = new BufferPortAgent(sim, "xRead", "xData", DEPTH, r, f.act().width(), seed, stall);
+            BufferPortAgent res = new BufferPortAgent(sim, "destRead", "destData", DEPTH, c, f.resid().width(), seed + 1, stall);
+            String[] names = {"inSize", "outSize", "tokens", "bias", "attnBias", "outResid", "gelu", "expert"};
+            List<Signal> cmdSig = new ArrayList<>();
+            for (String n : names) {
+                cmdSig.add(sim.signal("io_cmd_payload_cu_" + n));
+            }
+            for (String n : new String[] {"xBase", "xStride", "yBase", "yStride", "residAdd"}) {
+                cmdSig.add(sim.signal("io_cmd_payload_" + n));
+            }
+            StreamDriver cmd = new StreamDriver(sim, StreamPorts.of(sim, "cmd", cmdSig), seed + 2, stall);
+            StreamDriver wts = new StreamDriver(sim, "weight", seed + 3, stall);
+            List<long[][]> want = new ArrayList<>();
+            for (Job j : jobs) {
+                CuLayer l = j.layer();
+                int xs = l.in() / r;
+                int ys = l.out() / c;
+                for (int t = 0; t < l.tokens(); t++) {
+                    for (int k = 0; k < xs; k++) {
+                        System.arraycopy(l.x()[t], k * r, src.mem[j.xBase() + t * xs + k], 0, r);
+                    }
+                    if (j.residAdd()) {
+                        for (int k = 0; k < ys; k++) {
+                            System.arraycopy(j.resid()[t], k * c, res.mem[j.yBase() + t * ys + k], 0, c);
+                        }
+                    }
+                }
+                cmd.enqueue(l.in(), l.out(), l.tokens(), l.bias() != null ? 1 : 0, l.attnBias() ? 1 : 0, l.outResid() ? 1 : 0,
+                        l.gelu() ? 1 : 0, 0, j.xBase(), xs, j.yBase(), ys, j.residAdd() ? 1 : 0);
+                for (int ot = 0; ot < ys; ot++) {
+                    long[] lanes = new long[c];
+                    if (l.bias() != null) {
+                        System.arraycopy(l.bias(), ot * c, lanes, 0, c);
+                        wts.enqueue(packRow(lanes, CuConfig.WEIGHT_WIDTH));
+                    }
+                    for (int kk = 0; kk < l.in(); kk++) {
+                        for (int cc = 0; cc < c; cc++) {
+                            lanes[cc] = l.w()[(ot * c + cc) * l.in() + kk];
+                        }
+                        wts.enqueue(packRow(lanes, CuConfig.WEIGHT_WIDTH));
+                    }
+                }
+                long[][] y = new long[l.tokens()][];
+                for (int t = 0; t < l.tokens(); t++) {
+                    y[t] = HwOps.linear(l.x()[t], f.act(), l.w(), f.weightLinear(), l.bias(), l.biasFormat(f),
+                            j.residAdd() || l.outResid() ? f.resid() : f.act(), l.gelu(), f);
+                    if (j.residAdd()) {
+                        for (int o = 0; o < l.out(); o++) {
+                            y[t][o] = HwOps.residualAdd(j.resid()[t][o], y[t][o], f);
+                        }
+                    }
+                }
+                want.add(y);
+            }
+            sim.addAgent(cmd);
+            sim.addAgent(wts);
+            sim.addAgent(src);
+            sim.addAgent(res);
+            // act outputs land in their own Java buffer
+            BufferPortAgent actBuf = new BufferPortAgent(sim, "xRead", "xData", DEPTH, c, f.act().width(), 0, 0);
+            sim.addAgent(actBuf.writer(sim, "yAct"));
+            sim.addAgent(res.writer(sim, "yResid"));
+            sim.step(2);
+            sim.runUntil(() -> cmd.isIdle() && wts.isIdle() && sim.peek("io_busy") == 0, 400_000);
+            for (int i = 0; i < jobs.size(); i++) {
+                Job j = jobs.get(i);
+                CuLayer l = j.layer();
+                boolean toResid = j.residAdd() || l.outResid();
+                long[][] buf = toResid ? res.mem : actBuf.mem;
+                int ys = l.out() / c;
+                for (int t = 0; t < l.tokens(); t++) {
+                    for (int o = 0; o < l.out(); o++) {
+                        assertEquals(want.get(i)[t][o], buf[j.yBase() + t * ys + o / c][o % c],
+                                "job " + i + " token " + t + " output " + o + (toResid ? " (resid)" : " (act)"));
+                    }
+                }
+            }
+            assertEquals(jobs.stream().mapToLong(j -> (long) j.layer().tokens() * j.layer().in() / r * (j.layer().out() / c)).sum(),
+                    src.reads, "x words read: every x beat of every output tile, once");
+        }
+    }
+
+    static CuLayer layer(Formats f, int in, int out, int t, boolean bias, boolean attn, boolean resid, boolean gelu, long seed) {
+        long actRange = f.act().width() > 20 ? 1L << 25 : 1L << 14;
+        return CuLayer.random(f, in, out, t, bias, attn, resid, gelu, false, seed, actRange, 1L << 15);
+    }
+
+    static long[][] residual(Formats f, int t, int d, long seed) {
+        java.util.Random rnd = new java.util.Random(seed);
+        long[][] v = new long[t][d];
+        for (long[] row : v) {
+            for (int k = 0; k < d; k++) {
+                row[k] = rnd.nextLong() % (1L << 28);
+            }
+        }
+        return v;
+    }
+
+    static List<Job> jobs(Formats f) {
+        return List.of(
+                new Job(layer(f, 8, 12, 5, true, true, false, false, 1), 0, 0, false, null),      // QKV-like into act
+                new Job(layer(f, 12, 8, 7, true, false, false, true, 2), 100, 200, false, null),  // GELU hidden
+                new Job(layer(f, 8, 8, 6, true, true, false, false, 3), 300, 40, true, residual(f, 6, 8, 4)),  // proj + resid
+                new Job(layer(f, 16, 4, 9, false, false, true, false, 5), 500, 120, false, null)); // resid out, no bias
+    }
+
+    @Test
+    void commandsBackToBackDsp18() {
+        run(dsp, DSP, jobs(DSP.formats()), 11, 0);
+    }
+
+    @Test
+    void commandsUnderStallsDsp18() {
+        run(dsp, DSP, jobs(DSP.formats()), 12, 0.3);
+    }
+
+    @Test
+    void commandsUnderStallsPublished() {
+        run(pub, PUB, jobs(PUB.formats()), 13, 0.25);
+    }
+
+    @Test
+    void lintClean(@TempDir Path dir) throws Exception {
+        RtlTestSupport.assertLintClean(() -> new LinearEngine(DSP, AW), dir);
+    }
+}
