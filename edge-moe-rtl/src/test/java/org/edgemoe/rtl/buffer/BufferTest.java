@@ -28,11 +28,16 @@ class BufferTest {
     static final FixFormat FMT = FixFormat.sfix(8, 10);
     static SimModel gen;
     static SimModel buf;
+    static SimModel list;
+    static final int LIST = 32;
+    static final int IW = 8;
+    static final int TW = 5;
 
     @BeforeAll
     static void compile() {
         gen = HdlSim.compile(() -> new AddressGen(AW, CW));
         buf = HdlSim.compile(() -> new ActBuffer(DEPTH, LANES, FMT));
+        list = HdlSim.compile(() -> new ListAddressGen(AW, CW, LIST, IW, TW));
     }
 
     /** Java reference: the addresses of one command, inner loop first. */
@@ -135,8 +140,65 @@ class BufferTest {
     }
 
     @Test
+    void listAddressGenGathersThroughTheListAndWalksPlainNests() {
+        for (long seed = 20; seed < 23; seed++) {
+            SplittableRandom r = new SplittableRandom(seed);
+            try (Sim sim = list.open()) {
+                sim.reset();
+                long[] index = new long[LIST];
+                long[] tag = new long[LIST];
+                for (int p = 0; p < LIST; p++) {
+                    index[p] = r.nextLong(1L << IW);
+                    tag[p] = r.nextLong(1L << TW);
+                    sim.poke("io_list_valid", 1);
+                    sim.poke("io_list_payload_pos", p);
+                    sim.poke("io_list_payload_entry_index", index[p]);
+                    sim.poke("io_list_payload_entry_tag", tag[p]);
+                    sim.step();
+                }
+                sim.poke("io_list_valid", 0);
+                List<Signal> c = new ArrayList<>();
+                c.add(sim.signal("io_cmd_payload_loops_base"));
+                c.addAll(RtlTestSupport.lanes(sim, "io_cmd_payload_loops_counts", 3));
+                c.addAll(RtlTestSupport.lanes(sim, "io_cmd_payload_loops_strides", 3));
+                c.add(sim.signal("io_cmd_payload_indexed"));
+                double stall = (seed - 20) * 0.3;
+                StreamDriver drv = new StreamDriver(sim, StreamPorts.of(sim, "cmd", c), seed, stall);
+                StreamMonitor mon = new StreamMonitor(sim, StreamPorts.of(sim, "addr", List.of(sim.signal("io_addr_payload_addr"),
+                        sim.signal("io_addr_payload_tag"), sim.signal("io_addr_payload_last"))), seed + 1, stall);
+                List<long[]> want = new ArrayList<>();
+                for (int k = 0; k < 30; k++) {
+                    boolean indexed = k % 2 == 0;
+                    long base = r.nextLong(1L << AW);
+                    int[] n = {1 + r.nextInt(LIST), 1 + r.nextInt(4), 1 + r.nextInt(3)};
+                    long[] s = {1 + r.nextLong(40), r.nextLong(64), r.nextLong(1L << AW)};
+                    drv.enqueue(base, n[0], n[1], n[2], s[0], s[1], s[2], indexed ? 1 : 0);
+                    for (int i2 = 0; i2 < n[2]; i2++) {
+                        for (int i1 = 0; i1 < n[1]; i1++) {
+                            for (int i0 = 0; i0 < n[0]; i0++) {
+                                long a = base + (indexed ? index[i0] : i0) * s[0] + i1 * s[1] + i2 * s[2];
+                                boolean last = i0 == n[0] - 1 && i1 == n[1] - 1 && i2 == n[2] - 1;
+                                want.add(new long[] {a & ((1L << AW) - 1), indexed ? tag[i0] : 0, last ? 1 : 0});
+                            }
+                        }
+                    }
+                }
+                sim.runUntil(() -> mon.receivedCount() >= want.size(), 30L * want.size() + 200);
+                sim.step(20);
+                List<long[]> got = mon.beats();
+                assertEquals(want.size(), got.size(), "addresses");
+                for (int i = 0; i < want.size(); i++) {
+                    assertArrayEquals(want.get(i), got.get(i), "address " + i + " (seed " + seed + ")");
+                }
+                assertEquals(0, sim.peek("io_busy"));
+            }
+        }
+    }
+
+    @Test
     void lintClean(@TempDir Path dir) throws Exception {
         RtlTestSupport.assertLintClean(() -> new AddressGen(AW, CW), dir.resolve("gen"));
         RtlTestSupport.assertLintClean(() -> new ActBuffer(DEPTH, LANES, FMT), dir.resolve("buf"));
+        RtlTestSupport.assertLintClean(() -> new ListAddressGen(AW, CW, LIST, IW, TW), dir.resolve("list"));
     }
 }
