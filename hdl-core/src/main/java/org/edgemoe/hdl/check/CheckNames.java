@@ -1,15 +1,12 @@
 package org.edgemoe.hdl.check;
 
-import java.util.regex.Pattern;
-import org.edgemoe.hdl.emit.VerilogKeywords;
+import org.edgemoe.hdl.ir.Identifiers;
 import org.edgemoe.hdl.ir.Instance;
 import org.edgemoe.hdl.ir.ModuleIR;
 import org.edgemoe.hdl.ir.Signal;
 
 /** User-given names must be legal Verilog identifiers; every port needs a name. */
 final class CheckNames {
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
-
     private CheckNames() { }
 
     static void run(ModuleIR m, Diagnostics d) {
@@ -28,14 +25,10 @@ final class CheckNames {
         checkIdentifier(m.definitionName(), "module", m.loc(), d);
     }
 
-    static boolean isLegal(String name) {
-        return IDENTIFIER.matcher(name).matches() && !VerilogKeywords.isKeyword(name);
-    }
-
     private static void checkIdentifier(String name, String what, org.edgemoe.hdl.ir.SourceLoc loc, Diagnostics d) {
-        if (!IDENTIFIER.matcher(name).matches()) {
+        if (!Identifiers.isIdentifier(name)) {
             d.error(loc, "illegal identifier: " + what + " name '" + name + "' is not a Verilog identifier ([A-Za-z_][A-Za-z0-9_$]*)");
-        } else if (VerilogKeywords.isKeyword(name)) {
+        } else if (Identifiers.isKeyword(name)) {
             d.error(loc, "illegal identifier: " + what + " name '" + name + "' is a Verilog keyword; rename it or call named(...)");
         }
     }

@@ -53,7 +53,7 @@ final class Definitions {
         if (m.isBlackBox()) {
             text = "blackbox:" + m.definitionName() + ":" + m.parameters();
         } else {
-            text = ModuleText.print(m, REF + "self" + REF, child -> REF + idOf.get(child) + REF);
+            text = new ModuleEmission(m, REF + "self" + REF, child -> REF + idOf.get(child) + REF).print();
         }
         Integer id = idOfText.get(text);
         if (id == null) {

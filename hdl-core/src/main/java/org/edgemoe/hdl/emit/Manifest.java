@@ -20,7 +20,7 @@ final class Manifest {
         entry.put("class", top.className());
         entry.put("parameters", new LinkedHashMap<>(top.parameters()));
         List<Object> ports = new ArrayList<>();
-        for (Signal p : ModuleText.orderedPorts(top)) {
+        for (Signal p : PortOrder.of(top)) {
             Map<String, Object> port = new LinkedHashMap<>();
             port.put("name", p.name());
             port.put("direction", p.kind() == SignalKind.INPUT ? "input" : "output");

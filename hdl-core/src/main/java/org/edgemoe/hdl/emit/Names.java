@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.edgemoe.hdl.ir.Identifiers;
 import org.edgemoe.hdl.ir.Instance;
 import org.edgemoe.hdl.ir.Memory;
 import org.edgemoe.hdl.ir.Signal;
@@ -81,7 +82,7 @@ final class Names {
     private String unique(String base) {
         String name = base;
         int i = 1;
-        while (taken.contains(name) || VerilogKeywords.isKeyword(name)) {
+        while (taken.contains(name) || Identifiers.isKeyword(name)) {
             name = base + "_" + i++;
         }
         taken.add(name);

@@ -27,6 +27,9 @@ public final class ModuleIR {
     private String inlineVerilog;
     private String scope = "";
 
+    /** Serial of the first emission temporary (after every netlist signal). */
+    public static final int TEMPORARY_SERIAL = 1_000_000_000;
+
     public ModuleIR(String className, SourceLoc loc) {
         this.className = className;
         this.loc = loc;
@@ -70,7 +73,7 @@ public final class ModuleIR {
      * Its serial sorts after every netlist signal.
      */
     public Signal temporary(int width, boolean signed, int index) {
-        return new Signal(this, SignalKind.NODE, width, signed, SourceLoc.UNKNOWN, 1_000_000_000 + index);
+        return new Signal(this, SignalKind.NODE, width, signed, SourceLoc.UNKNOWN, TEMPORARY_SERIAL + index);
     }
 
     public List<Signal> ports() {

@@ -18,23 +18,43 @@ public record SourceLoc(String file, int line) {
             "org.edgemoe.hdl.core", "org.edgemoe.hdl.ir", "org.edgemoe.hdl.check",
             "org.edgemoe.hdl.emit", "org.edgemoe.hdl");
 
-    private static final StackWalker WALKER = StackWalker.getInstance();
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
+    /**
+     * A class is a library internal when it sits in one of those packages and was loaded from the library's
+     * own jar or classes folder: a test class in the same package (tests mirror the main packages) is the
+     * user's code, and its lines are reported.
+     */
+    private static final ClassValue<Boolean> LIBRARY = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> c) {
+            return LIBRARY_PACKAGES.contains(c.getPackageName()) && sameOrigin(c, SourceLoc.class);
+        }
+    };
 
     public static SourceLoc capture() {
         return WALKER.walk(frames -> frames
-                .filter(f -> !isLibrary(f.getClassName()))
+                .filter(f -> !isLibrary(f))
                 .findFirst()
                 .map(f -> new SourceLoc(f.getFileName() == null ? "<unknown>" : f.getFileName(), f.getLineNumber()))
                 .orElse(UNKNOWN));
     }
 
-    private static boolean isLibrary(String className) {
+    private static boolean isLibrary(StackWalker.StackFrame f) {
+        String className = f.getClassName();
         if (className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.")) {
             return true;
         }
-        int dot = className.lastIndexOf('.');
-        String pkg = dot < 0 ? "" : className.substring(0, dot);
-        return LIBRARY_PACKAGES.contains(pkg);
+        return LIBRARY.get(f.getDeclaringClass());
+    }
+
+    private static boolean sameOrigin(Class<?> a, Class<?> b) {
+        java.security.CodeSource ca = a.getProtectionDomain().getCodeSource();
+        java.security.CodeSource cb = b.getProtectionDomain().getCodeSource();
+        if (ca == null || cb == null) {
+            return ca == cb;
+        }
+        return java.util.Objects.equals(ca.getLocation(), cb.getLocation());
     }
 
     @Override
