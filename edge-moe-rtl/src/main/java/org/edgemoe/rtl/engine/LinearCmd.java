@@ -16,6 +16,12 @@ import org.edgemoe.rtl.cu.CuConfig;
  * compute unit's expert scale-accumulate runs with a score of exactly 1.0, which is
  * {@code HwOps.residualAdd(dest, y)} bit for bit (the product by 2^P is exact and floor(2^P y / 2^P) = y).
  * Strides are in buffer words (one word = one x or y beat).
+ *
+ * <p>Experts: {@code gatherX} reads x rows of the tokens in the engine's expert list (an expert's FC1 over its
+ * own tokens), {@code scatterY} writes y rows back to them; with {@code cu.expert} each output is
+ * {@code scaleAccumulate(dest, y, score)} with the list entry's gate score: a token's best expert (rank 0)
+ * accumulates into the residual buffer, its second (rank 1) into the second buffer from a dest of zero, so
+ * the two contributions can be added afterwards in the model's order, best expert first.
  */
 public final class LinearCmd extends Bundle {
     public final CuCmd cu;
@@ -24,6 +30,10 @@ public final class LinearCmd extends Bundle {
     public final UInt yBase;
     public final UInt yStride;
     public final Bool residAdd = Bool();
+    /** x rows through the expert list: token list[i].index instead of token i (an expert's FC1). */
+    public final Bool gatherX = Bool();
+    /** y (and dest) rows through the expert list (an expert's FC2, with {@code cu.expert}). */
+    public final Bool scatterY = Bool();
 
     private final CuConfig cfg;
     private final int aw;

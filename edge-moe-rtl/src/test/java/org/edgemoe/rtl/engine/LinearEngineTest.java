@@ -41,7 +41,21 @@ class LinearEngineTest {
     }
 
     /** One command: layer data, where x lives, where y goes, whether it is added into the residual buffer. */
-    record Job(CuLayer layer, int xBase, int yBase, boolean residAdd, long[][] resid) { }
+    record Job(CuLayer layer, int xBase, int yBase, boolean residAdd, long[][] resid, boolean gather, boolean scatter,
+               boolean expert) {
+        Job(CuLayer layer, int xBase, int yBase, boolean residAdd, long[][] resid) {
+            this(layer, xBase, yBase, residAdd, resid, false, false, false);
+        }
+
+        /** Buffer row of list position / token j. */
+        int xRow(int j, int[] tokens) {
+            return gather ? tokens[j] : j;
+        }
+
+        int yRow(int j, int[] tokens) {
+            return scatter ? tokens[j] : j;
+        }
+    }
 
     static BigInteger packRow(long[] lanes, int w) {
         BigInteger v = BigInteger.ZERO;
@@ -52,11 +66,26 @@ class LinearEngineTest {
     }
 
     static void run(SimModel model, CuConfig cfg, List<Job> jobs, long seed, double stall) {
+        run(model, cfg, jobs, new int[0], new long[0], new boolean[0], seed, stall);
+    }
+
+    /** {@code tokens/scores/second}: the expert list, written before the jobs. */
+    static void run(SimModel model, CuConfig cfg, List<Job> jobs, int[] listTokens, long[] scores, boolean[] second, long seed,
+                    double stall) {
         Formats f = cfg.formats();
         int r = cfg.rows();
         int c = cfg.cols();
         try (Sim sim = model.open()) {
             sim.reset();
+            for (int j = 0; j < listTokens.length; j++) {
+                sim.poke("io_list_valid", 1);
+                sim.poke("io_list_payload_pos", j);
+                sim.poke("io_list_payload_token", listTokens[j]);
+                sim.poke("io_list_payload_score", scores[j]);
+                sim.poke("io_list_payload_second", second[j] ? 1 : 0);
+                sim.step();
+            }
+            sim.poke("io_list_valid", 0);
             BufferPortAgent src = new BufferPortAgent(sim, "xRead", "xData", DEPTH, r, f.act().width(), seed, stall);
             BufferPortAgent res = new BufferPortAgent(sim, "destRead", "destData", DEPTH, c, f.resid().width(), seed + 1, stall);
             String[] names = {"inSize", "outSize", "tokens", "bias", "attnBias", "outResid", "gelu", "expert"};
@@ -64,7 +93,7 @@ class LinearEngineTest {
             for (String n : names) {
                 cmdSig.add(sim.signal("io_cmd_payload_cu_" + n));
             }
-            for (String n : new String[] {"xBase", "xStride", "yBase", "yStride", "residAdd"}) {
+            for (String n : new String[] {"xBase", "xStride", "yBase", "yStride", "residAdd", "gatherX", "scatterY"}) {
                 cmdSig.add(sim.signal("io_cmd_payload_" + n));
             }
             StreamDriver cmd = new StreamDriver(sim, StreamPorts.of(sim, "cmd", cmdSig), seed + 2, stall);
@@ -76,16 +105,17 @@ class LinearEngineTest {
                 int ys = l.out() / c;
                 for (int t = 0; t < l.tokens(); t++) {
                     for (int k = 0; k < xs; k++) {
-                        System.arraycopy(l.x()[t], k * r, src.mem[j.xBase() + t * xs + k], 0, r);
+                        System.arraycopy(l.x()[t], k * r, src.mem[j.xBase() + j.xRow(t, listTokens) * xs + k], 0, r);
                     }
-                    if (j.residAdd()) {
+                    if (j.residAdd() || j.expert()) {
                         for (int k = 0; k < ys; k++) {
-                            System.arraycopy(j.resid()[t], k * c, res.mem[j.yBase() + t * ys + k], 0, c);
+                            System.arraycopy(j.resid()[t], k * c, res.mem[j.yBase() + j.yRow(t, listTokens) * ys + k], 0, c);
                         }
                     }
                 }
                 cmd.enqueue(l.in(), l.out(), l.tokens(), l.bias() != null ? 1 : 0, l.attnBias() ? 1 : 0, l.outResid() ? 1 : 0,
-                        l.gelu() ? 1 : 0, 0, j.xBase(), xs, j.yBase(), ys, j.residAdd() ? 1 : 0);
+                        l.gelu() ? 1 : 0, j.expert() ? 1 : 0, j.xBase(), xs, j.yBase(), ys, j.residAdd() ? 1 : 0,
+                        j.gather() ? 1 : 0, j.scatter() ? 1 : 0);
                 for (int ot = 0; ot < ys; ot++) {
                     long[] lanes = new long[c];
                     if (l.bias() != null) {
@@ -102,8 +132,12 @@ class LinearEngineTest {
                 long[][] y = new long[l.tokens()][];
                 for (int t = 0; t < l.tokens(); t++) {
                     y[t] = HwOps.linear(l.x()[t], f.act(), l.w(), f.weightLinear(), l.bias(), l.biasFormat(f),
-                            j.residAdd() || l.outResid() ? f.resid() : f.act(), l.gelu(), f);
-                    if (j.residAdd()) {
+                            j.residAdd() || j.expert() || l.outResid() ? f.resid() : f.act(), l.gelu(), f);
+                    if (j.expert()) {
+                        for (int o = 0; o < l.out(); o++) {
+                            y[t][o] = HwOps.scaleAccumulate(second[t] ? 0 : j.resid()[t][o], y[t][o], scores[t], f);
+                        }
+                    } else if (j.residAdd()) {
                         for (int o = 0; o < l.out(); o++) {
                             y[t][o] = HwOps.residualAdd(j.resid()[t][o], y[t][o], f);
                         }
@@ -119,17 +153,19 @@ class LinearEngineTest {
             BufferPortAgent actBuf = new BufferPortAgent(sim, "xRead", "xData", DEPTH, c, f.act().width(), 0, 0);
             sim.addAgent(actBuf.writer(sim, "yAct"));
             sim.addAgent(res.writer(sim, "yResid"));
+            BufferPortAgent sec = new BufferPortAgent(sim, "xRead", "xData", DEPTH, c, f.resid().width(), 0, 0);
+            sim.addAgent(sec.writer(sim, "ySecond"));
             sim.step(2);
             sim.runUntil(() -> cmd.isIdle() && wts.isIdle() && sim.peek("io_busy") == 0, 400_000);
             for (int i = 0; i < jobs.size(); i++) {
                 Job j = jobs.get(i);
                 CuLayer l = j.layer();
-                boolean toResid = j.residAdd() || l.outResid();
-                long[][] buf = toResid ? res.mem : actBuf.mem;
+                boolean toResid = j.residAdd() || j.expert() || l.outResid();
                 int ys = l.out() / c;
                 for (int t = 0; t < l.tokens(); t++) {
+                    long[][] buf = j.expert() && second[t] ? sec.mem : toResid ? res.mem : actBuf.mem;
                     for (int o = 0; o < l.out(); o++) {
-                        assertEquals(want.get(i)[t][o], buf[j.yBase() + t * ys + o / c][o % c],
+                        assertEquals(want.get(i)[t][o], buf[j.yBase() + j.yRow(t, listTokens) * ys + o / c][o % c],
                                 "job " + i + " token " + t + " output " + o + (toResid ? " (resid)" : " (act)"));
                     }
                 }
@@ -176,6 +212,35 @@ class LinearEngineTest {
     @Test
     void commandsUnderStallsPublished() {
         run(pub, PUB, jobs(PUB.formats()), 13, 0.25);
+    }
+
+    /** An expert's FC1 (x gathered by token, GELU into a compact hidden buffer) then FC2 (scattered, scaled, split by rank). */
+    void expert(SimModel model, CuConfig cfg, long seed, double stall) {
+        Formats f = cfg.formats();
+        int[] tokens = {7, 2, 11, 3, 0, 9};
+        long[] scores = new long[tokens.length];
+        boolean[] second = new boolean[tokens.length];
+        java.util.Random rnd = new java.util.Random(seed);
+        for (int j = 0; j < tokens.length; j++) {
+            scores[j] = rnd.nextInt(1 << f.prob().fracBits());
+            second[j] = j % 2 == 1;
+        }
+        CuLayer fc1 = layer(f, 8, 16, tokens.length, true, false, false, true, seed);
+        CuLayer fc2 = layer(f, 16, 8, tokens.length, true, false, false, false, seed + 1);
+        run(model, cfg, List.of(
+                new Job(fc1, 64, 0, false, null, true, false, false),
+                new Job(fc2, 300, 400, false, residual(f, tokens.length, 8, seed + 2), false, true, true)),
+                tokens, scores, second, seed, stall);
+    }
+
+    @Test
+    void expertGatherScatterDsp18() {
+        expert(dsp, DSP, 31, 0.2);
+    }
+
+    @Test
+    void expertGatherScatterPublished() {
+        expert(pub, PUB, 32, 0);
     }
 
     @Test
