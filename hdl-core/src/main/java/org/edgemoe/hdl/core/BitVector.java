@@ -20,7 +20,8 @@ public abstract class BitVector<T extends BitVector<T>> extends Ground {
 
     BitVector(int width) {
         if (width < 1) {
-            throw new IllegalArgumentException("width must be at least 1, was " + width);
+            Builder.error("width must be at least 1: " + getClass().getSimpleName() + "(" + width + ")");
+            width = 1;
         }
         this.width = width;
     }
@@ -79,7 +80,10 @@ public abstract class BitVector<T extends BitVector<T>> extends Ground {
 
     /** Bit {@code i} (0 = least significant). */
     public Bool bit(int i) {
-        checkIndex(i);
+        if (i < 0 || i >= width) {
+            Builder.error("bit " + i + " of " + typeName() + " is out of range 0.." + (width - 1));
+            return Bool.of(Exprs.zeros(1));
+        }
         return Bool.of(new Expr.Slice(read(), i, i, false));
     }
 
@@ -89,26 +93,27 @@ public abstract class BitVector<T extends BitVector<T>> extends Ground {
     /** Bits hi..lo, as the same kind (SInt slices stay signed, so a slice of the top bits keeps the sign). */
     public T slice(int hi, int lo) {
         if (lo < 0 || hi >= width || hi < lo) {
-            throw new IndexOutOfBoundsException("slice(" + hi + ", " + lo + ") of " + typeName());
+            Builder.error("slice(" + hi + ", " + lo + ") of " + typeName() + " is out of range: need "
+                    + (width - 1) + " >= hi >= lo >= 0");
+            return node(Exprs.zeros(Math.max(1, hi - lo + 1)));
         }
         return node(new Expr.Slice(read(), hi, lo, signed()));
     }
 
-    private void checkIndex(int i) {
-        if (i < 0 || i >= width) {
-            throw new IndexOutOfBoundsException("bit " + i + " of " + typeName());
-        }
-    }
-
     /** Extends by signedness or keeps the low bits. */
     public T resize(int newWidth) {
+        if (newWidth < 1) {
+            Builder.error("resize(" + newWidth + ") of " + typeName() + ": the width must be at least 1");
+            newWidth = 1;
+        }
         return node(Exprs.resize(read(), newWidth, signed()));
     }
 
     /** Shift left by a constant: appends n zeros. */
     public T shl(int n) {
         if (n < 0) {
-            throw new IllegalArgumentException("negative shift " + n);
+            Builder.error("negative shift " + n + " of " + typeName());
+            n = 0;
         }
         if (n == 0) {
             return node(read());
@@ -119,7 +124,8 @@ public abstract class BitVector<T extends BitVector<T>> extends Ground {
     /** Shift right by a constant: drops the n low bits (arithmetic for SInt). */
     public T shr(int n) {
         if (n < 0) {
-            throw new IllegalArgumentException("negative shift " + n);
+            Builder.error("negative shift " + n + " of " + typeName());
+            n = 0;
         }
         if (n >= width) {
             return signed() ? node(new Expr.Slice(read(), width - 1, width - 1, true)) : node(Exprs.zeros(1));
@@ -130,7 +136,8 @@ public abstract class BitVector<T extends BitVector<T>> extends Ground {
     /** Dynamic left shift; grows so no bit is lost. */
     public T shl(UInt amount) {
         if (amount.width() > 16) {
-            throw new IllegalArgumentException("dynamic shift amount of " + amount.width() + " bits is too wide");
+            Builder.error("dynamic shift amount " + amount.typeName() + " is too wide (at most 16 bits: the result grows by 2^width - 1)");
+            return node(readAs(width));
         }
         int w = width + (1 << amount.width()) - 1;
         return node(new Expr.Binary(BinaryOp.SHL, readAs(w), amount.read(), w, signed()));

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import org.edgemoe.hdl.check.Diagnostics;
+import org.edgemoe.hdl.check.ElaborationException;
 import org.edgemoe.hdl.ir.Expr;
 import org.edgemoe.hdl.ir.Signal;
 import org.edgemoe.hdl.ir.SignalKind;
@@ -23,10 +24,33 @@ final class Builder {
     static Builder current() {
         Builder b = CURRENT.get();
         if (b == null) {
-            throw new IllegalStateException(
-                    "hardware can only be built during elaboration: use Elaboration.elaborate(() -> new MyTop())");
+            throw new IllegalStateException(SourceLoc.capture()
+                    + ": hardware can only be built during elaboration: use Elaboration.elaborate(() -> new MyTop())");
         }
         return b;
+    }
+
+    /**
+     * Reports a located error at the user's line. During an elaboration it is collected (the caller goes on
+     * with a stand-in value so that later errors are found too); outside one it is thrown.
+     */
+    static void error(String message) {
+        SourceLoc loc = SourceLoc.capture();
+        Builder b = CURRENT.get();
+        if (b == null) {
+            throw new IllegalArgumentException(loc + ": " + message);
+        }
+        b.diagnostics.error(loc, message);
+    }
+
+    /** Reports a located error after which elaboration cannot go on: throws every error collected so far. */
+    ElaborationException fatal(SourceLoc loc, String message) {
+        diagnostics.error(loc, message);
+        return new ElaborationException(diagnostics.errors());
+    }
+
+    int depth() {
+        return modules.size();
     }
 
     static Builder open() {
@@ -45,7 +69,8 @@ final class Builder {
     Module module() {
         Module m = modules.peek();
         if (m == null) {
-            throw new IllegalStateException("hardware must be created inside a Module constructor");
+            throw fatal(SourceLoc.capture(), "hardware must be created inside a Module constructor (or a method it calls), "
+                    + "not before or after one");
         }
         return m;
     }
@@ -58,9 +83,12 @@ final class Builder {
     void popModule(Module m) {
         Module top = modules.peek();
         if (top != m) {
-            String open = top == null ? "none" : top.getClass().getSimpleName();
-            throw new IllegalStateException("module " + m.getClass().getSimpleName()
-                    + " finished while " + open + " was still under construction: wrap every child in instance(new Child(...))");
+            if (top == null || !modules.contains(m)) {
+                throw fatal(SourceLoc.capture(), "module " + m.getClass().getSimpleName() + " is not under construction here");
+            }
+            String name = top.getClass().getSimpleName();
+            throw fatal(top.creationSite(), "module " + name + " created here is never placed in its parent: wrap it in instance(new "
+                    + name + "(...))");
         }
         modules.pop();
     }
@@ -102,8 +130,9 @@ final class Builder {
         }
         diagnostics.error(SourceLoc.capture(), "signal " + describe(s) + " belongs to module "
                 + s.owner().className() + " and is not visible in " + m.ir().className()
-                + " (only a child's ports are)");
-        return new Expr.Ref(s);
+                + " (only a child's ports are; pass values between modules through ports)");
+        // A local stand-in, so that the checks that follow see a well-formed netlist.
+        return new Expr.Const(java.math.BigInteger.ZERO, s.width(), s.signed());
     }
 
     /** The signal an assignment in the current module really drives, or null after reporting why it cannot. */

@@ -17,7 +17,16 @@ public final class Elaboration {
         try {
             M m = top.get();
             m.finish();
-            b.diagnostics.throwIfAnyAfter(() -> Checks.run(m.ir(), b.diagnostics));
+            boolean constructionErrors = b.diagnostics.hasErrors();
+            try {
+                Checks.run(m.ir(), b.diagnostics);
+            } catch (RuntimeException e) {
+                // A netlist with construction errors may confuse a check: report the errors already found.
+                if (!constructionErrors) {
+                    throw e;
+                }
+            }
+            b.diagnostics.throwIfAny();
             return new Design<>(m);
         } finally {
             Builder.close();

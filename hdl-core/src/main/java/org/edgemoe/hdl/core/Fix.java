@@ -121,6 +121,15 @@ public final class Fix extends Ground {
 
     /** Converts to {@code target}, rounding dropped fraction bits and handling overflow as asked. */
     public Fix resize(FixFormat target, Rounding rounding, Overflow overflow) {
+        if (target == null || rounding == null || overflow == null) {
+            Builder.error("resize of " + typeName() + " needs a format, a rounding and an overflow mode; "
+                    + (target == null ? "format" : rounding == null ? "rounding" : "overflow") + " is null");
+            if (target == null) {
+                return this;
+            }
+            rounding = rounding == null ? Rounding.TRUNCATE : rounding;
+            overflow = overflow == null ? Overflow.WRAP : overflow;
+        }
         return of(target, FixResize.resize(read(), format, target, rounding, overflow));
     }
 

@@ -24,8 +24,17 @@ public final class Hdl {
     public static SInt SInt(int width) { return new SInt(width); }
     public static Bits Bits(int width) { return new Bits(width); }
     /** Signed fixed point with {@code intBits} integer bits (sign included) and {@code fracBits} fraction bits. */
-    public static Fix SFix(int intBits, int fracBits) { return new Fix(FixFormat.sfix(intBits, fracBits)); }
-    public static Fix UFix(int intBits, int fracBits) { return new Fix(FixFormat.ufix(intBits, fracBits)); }
+    public static Fix SFix(int intBits, int fracBits) { return new Fix(format(true, intBits, fracBits)); }
+    public static Fix UFix(int intBits, int fracBits) { return new Fix(format(false, intBits, fracBits)); }
+
+    private static FixFormat format(boolean signed, int intBits, int fracBits) {
+        if (intBits + fracBits < 1) {
+            Builder.error("fixed-point format " + (signed ? "SFix(" : "UFix(") + intBits + ", " + fracBits
+                    + ") needs at least one bit (intBits + fracBits >= 1)");
+            return new FixFormat(signed, Math.max(intBits, 1 - fracBits), fracBits);
+        }
+        return new FixFormat(signed, intBits, fracBits);
+    }
     public static Fix Fix(FixFormat format) { return new Fix(format); }
     public static <T extends Data> Vec<T> Vec(int size, T type) { return Vec.of(size, type); }
     /** A value of the Java enum {@code c}, binary encoded by ordinal (width log2Up(n)). */
@@ -89,6 +98,11 @@ public final class Hdl {
 
     /** Places a child module built with {@code new Child(...)} inside the current module. */
     public static <M extends Module> M instance(M child) {
+        if (child.isPlaced()) {
+            Builder.error("module " + child.getClass().getSimpleName() + " was already placed (at " + child.placedAt()
+                    + "); create a new one for another instance");
+            return child;
+        }
         child.finish(); // pops the child, so the current module is its parent again
         return Builder.current().module().place(child);
     }
@@ -118,6 +132,10 @@ public final class Hdl {
 
     /** A fixed-point constant, rounded to nearest (ties up); an error if it does not fit. */
     public static Fix fix(double value, FixFormat format) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            Builder.error("fixed-point constant " + value + " is not a finite number and has no value in " + format);
+            return Fix.of(format, new Expr.Const(BigInteger.ZERO, format.width(), format.signed()));
+        }
         BigInteger raw = Fix.rawOf(value, format);
         if (raw == null) {
             Builder.current().diagnostics.error(SourceLoc.capture(), "constant " + value + " does not fit " + format);
@@ -290,6 +308,7 @@ public final class Hdl {
     public static final class SwitchBuilder {
         private final Stmt.Switch sw;
         private final BitVector<?> selector;
+        private final java.util.Map<Long, SourceLoc> seen = new java.util.HashMap<>();
 
         SwitchBuilder(Stmt.Switch sw, BitVector<?> selector) {
             this.sw = sw;
@@ -305,6 +324,13 @@ public final class Hdl {
             for (long v : values) {
                 if (!selector.fits(v)) {
                     Builder.current().diagnostics.error(SourceLoc.capture(), "case value " + v + " does not fit " + selector.typeName());
+                    continue;
+                }
+                SourceLoc here = SourceLoc.capture();
+                SourceLoc first = seen.putIfAbsent(v, here);
+                if (first != null) {
+                    Builder.current().diagnostics.error(here, "duplicate case value " + v + " in switchOn (first at " + first
+                            + "): the later case could never be taken");
                     continue;
                 }
                 consts.add(Expr.Const.of(v, selector.width(), selector.signed()));

@@ -23,6 +23,10 @@ public final class Mem<T extends Ground> {
         Builder b = Builder.current();
         Module m = b.module();
         this.type = type;
+        if (depth < 1) {
+            Builder.error("memory depth must be at least 1, was " + depth);
+            depth = 1;
+        }
         this.memory = new Memory(m.ir(), type.width(), type.signed(), depth, SourceLoc.capture());
         memory.setScope(m.ir().scope());
         m.ir().memories().add(memory);
@@ -44,13 +48,18 @@ public final class Mem<T extends Ground> {
     /** Initial contents, word 0 first (two's complement for negative values). */
     public Mem<T> init(long... words) {
         List<BigInteger> patterns = new ArrayList<>();
-        for (long w : words) {
+        if (words.length > memory.depth()) {
+            Builder.error("memory init has " + words.length + " words, depth is " + memory.depth());
+        }
+        for (int i = 0; i < Math.min(words.length, memory.depth()); i++) {
+            long w = words[i];
             BigInteger v = BigInteger.valueOf(w);
             if (v.signum() < 0) {
                 v = v.add(BigInteger.ONE.shiftLeft(type.width()));
             }
             if (v.signum() < 0 || v.bitLength() > type.width()) {
-                throw new IllegalArgumentException("initial word " + w + " does not fit " + type.typeName());
+                Builder.error("initial word " + i + " = " + w + " does not fit " + type.typeName());
+                v = BigInteger.ZERO;
             }
             patterns.add(v);
         }

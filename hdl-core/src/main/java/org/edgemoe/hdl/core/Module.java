@@ -35,16 +35,58 @@ public abstract class Module {
     private final Map<Signal, Signal> parentSide = new HashMap<>();
     private boolean ioPrefix = true;
     private boolean finished;
+    private SourceLoc placedAt;
+    private final SourceLoc creationSite;
+
+    /** Modules nested deeper than this are taken for a recursion without end. */
+    static final int MAX_DEPTH = 256;
+
+    private static final StackWalker CLASS_WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     protected Module() {
         Builder b = Builder.current();
         SourceLoc loc = SourceLoc.capture();
+        creationSite = callerOfConstructor();
+        if (b.depth() >= MAX_DEPTH) {
+            throw b.fatal(creationSite, "modules nested " + MAX_DEPTH + " deep: " + getClass().getSimpleName()
+                    + " keeps instantiating itself (a recursive module needs a parameter that ends the recursion)");
+        }
         ir = new ModuleIR(getClass().getSimpleName(), loc);
         if (b.insideModule()) {
             ir.setClockConfig(b.module().ir().clockConfig());
         }
         scopes.push(ir.body());
         b.pushModule(this);
+    }
+
+    /** The user's line that created this module ({@code new Child(...)}): outside its constructors. */
+    private SourceLoc callerOfConstructor() {
+        // Skip this object's own constructor chain (one frame per class between it and Module).
+        int chain = 0;
+        for (Class<?> c = getClass(); c != Module.class && c != null; c = c.getSuperclass()) {
+            if (!SourceLoc.isLibraryClass(c)) {
+                chain++;
+            }
+        }
+        int skip = chain;
+        return CLASS_WALKER.walk(frames -> frames
+                .filter(f -> !SourceLoc.isLibrary(f))
+                .skip(skip)
+                .findFirst()
+                .map(f -> new SourceLoc(f.getFileName() == null ? "<unknown>" : f.getFileName(), f.getLineNumber()))
+                .orElse(SourceLoc.UNKNOWN));
+    }
+
+    SourceLoc creationSite() {
+        return creationSite;
+    }
+
+    boolean isPlaced() {
+        return finished;
+    }
+
+    SourceLoc placedAt() {
+        return placedAt;
     }
 
     /** The netlist of this instance (for passes and tools). */
@@ -84,7 +126,7 @@ public abstract class Module {
 
     /** Overrides the Verilog module name (default: the Java class name, plus parameters when variants differ). */
     protected final void setDefinitionName(String name) {
-        ir.setDefinitionName(name, true);
+        ir.setDefinitionName(name, true, SourceLoc.capture());
     }
 
     /** Clock and reset behaviour of this module's registers (inherited by children created afterwards). */
@@ -101,6 +143,7 @@ public abstract class Module {
             throw new IllegalStateException("module " + getClass().getSimpleName() + " was already placed; create a new one");
         }
         finished = true;
+        placedAt = SourceLoc.capture();
         Builder.current().popModule(this);
         NameByReflection.nameFields(this);
     }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.edgemoe.hdl.check.Diagnostic;
+import org.edgemoe.hdl.check.ElaborationException;
 import org.edgemoe.hdl.ir.Instance;
 import org.edgemoe.hdl.ir.ModuleIR;
 
@@ -81,8 +83,18 @@ final class Definitions {
                 taken.add(d.name);
             }
         }
+        List<Diagnostic> clashes = new ArrayList<>();
         for (Map.Entry<String, List<Definition>> e : byBase.entrySet()) {
             List<Definition> variants = e.getValue();
+            if (variants.size() > 1 && variants.stream().anyMatch(v -> v.representative.hasExplicitDefinitionName())) {
+                reportClash(e.getKey(), variants, clashes);
+                continue;
+            }
+            if (variants.size() == 1 && variants.get(0).representative.hasExplicitDefinitionName() && taken.contains(e.getKey())) {
+                clashes.add(new Diagnostic(variants.get(0).representative.definitionNameLoc(), "module name '" + e.getKey()
+                        + "' is already the name of a black box; give this module another name"));
+                continue;
+            }
             if (variants.size() == 1) {
                 variants.get(0).name = unique(e.getKey(), taken);
                 continue;
@@ -93,6 +105,27 @@ final class Definitions {
                 Definition d = variants.get(i);
                 String suffix = distinctParams ? paramSuffix(d.representative.parameters()) : String.valueOf(i);
                 d.name = unique(e.getKey() + "_" + suffix, taken);
+            }
+        }
+        if (!clashes.isEmpty()) {
+            throw new ElaborationException(clashes);
+        }
+    }
+
+    /**
+     * An explicit module name must name one module: two different bodies under one name are an error at
+     * each place that chose the name (a silent {@code _0}/{@code _1} would not be the name the user asked for).
+     */
+    private static void reportClash(String name, List<Definition> variants, List<Diagnostic> out) {
+        List<String> places = new ArrayList<>();
+        for (Definition v : variants) {
+            places.add(v.representative.className() + " at " + v.representative.definitionNameLoc());
+        }
+        for (Definition v : variants) {
+            if (v.representative.hasExplicitDefinitionName()) {
+                out.add(new Diagnostic(v.representative.definitionNameLoc(), "module name '" + name + "' is given to "
+                        + variants.size() + " different modules (" + String.join(", ", places)
+                        + "); give each its own name, or make them identical"));
             }
         }
     }

@@ -7,8 +7,13 @@ import org.edgemoe.hdl.ir.Signal;
 
 /**
  * Prints legal expressions. Operand widths already equal the result width, so Verilog's context sizing
- * changes nothing; signedness matters only for ordering comparisons, arithmetic right shifts and (for
- * synthesis) multiplies, where operands get {@code $signed} / {@code $unsigned} as needed.
+ * changes nothing. Signedness changes the value of only two operators: ordering comparisons (their
+ * operands form their own context and get {@code $signed} / {@code $unsigned} as needed) and the
+ * arithmetic right shift, whose left operand is context-determined: it is printed self-determined as
+ * {@code $signed($signed(a) >>> n)}, so no enclosing unsigned operand can turn it into a logical shift.
+ * Add, subtract, multiply (low bits), bitwise, negate, left shift and reductions do not depend on it;
+ * multiplies still get {@code $signed} operands for synthesis. A unary operator's operand that is itself
+ * a unary expression is parenthesised (Verilog-2005 wants a primary there).
  */
 final class ExprPrinter {
     private final Names names;
@@ -37,13 +42,30 @@ final class ExprPrinter {
                 case OR_REDUCE -> "|";
                 case XOR_REDUCE -> "^";
             });
+            // Verilog-2005 wants a primary after a unary operator: ~(~x), ^(-s), never ~~x.
+            boolean paren = unwrap(u.a()) instanceof Expr.Unary;
+            if (paren) {
+                sb.append('(');
+            }
             print(u.a(), sb, true);
+            if (paren) {
+                sb.append(')');
+            }
+        } else if (e instanceof Expr.Binary b && b.op() == BinaryOp.SSHR) {
+            // An arithmetic shift's left operand is context-determined: in an unsigned context (a
+            // concatenation, an unsigned operand beside it) Verilog would shift in zeros. $signed(...) makes
+            // the shift self-determined, so it sign-fills wherever it is printed.
+            sb.append("$signed(");
+            operand(b.a(), sb, true, true);
+            sb.append(" >>> ");
+            operand(b.b(), sb, true, false);
+            sb.append(')');
         } else if (e instanceof Expr.Binary b) {
             if (nested) {
                 sb.append('(');
             }
             boolean sensitive = isSignSensitive(b.op());
-            operand(b.a(), sb, sensitive, b.signed() || (b.op() == BinaryOp.SSHR));
+            operand(b.a(), sb, sensitive, b.signed());
             sb.append(' ').append(b.op().verilog).append(' ');
             if (b.op().isShift()) {
                 operand(b.b(), sb, true, false);
@@ -108,6 +130,14 @@ final class ExprPrinter {
         }
     }
 
+    private static Expr unwrap(Expr e) {
+        Expr x = e;
+        while (x instanceof Expr.Reinterpret r) {
+            x = r.a();
+        }
+        return x;
+    }
+
     private void indexTarget(Expr a, StringBuilder sb) {
         Expr base = a instanceof Expr.Reinterpret r ? r.a() : a;
         if (!(base instanceof Expr.Ref)) {
@@ -161,6 +191,9 @@ final class ExprPrinter {
         } else if (e instanceof Expr.Binary b) {
             if (b.op().isComparison()) {
                 return false;
+            }
+            if (b.op() == BinaryOp.SSHR) {
+                return true; // printed as $signed(a >>> n)
             }
             return b.op().isShift() ? verilogSigned(b.a()) : verilogSigned(b.a()) && verilogSigned(b.b());
         } else if (e instanceof Expr.Mux m) {

@@ -18,6 +18,7 @@ import org.edgemoe.hdl.ir.StmtWalk;
  * Emission pass 3: splits the body into always blocks. Targets that share a top-level statement share a
  * block; combinational and clocked targets never do; registers with and without reset never do. A
  * combinational target driven by one unconditional assignment becomes a continuous {@code assign}.
+ * Registers with a reset value that no statement assigns share one block holding only the reset branch.
  */
 final class GroupBlocks {
     private GroupBlocks() { }
@@ -64,6 +65,17 @@ final class GroupBlocks {
                 touching.add(body.get(i));
             }
             blocks.add(block(touching, g.getValue()));
+        }
+        // A register with a reset value that nothing assigns still holds that value: it needs its reset
+        // branch (without it the Verilog register would never be loaded at all).
+        List<Signal> resetOnly = new ArrayList<>();
+        for (Signal s : lm.ir.signals()) {
+            if (s.kind() == SignalKind.REG && s.resetValue() != null && !firstStmt.containsKey(s) && lm.live.contains(s)) {
+                resetOnly.add(s);
+            }
+        }
+        if (!resetOnly.isEmpty()) {
+            blocks.add(new Block.Seq(List.of(), resetOnly));
         }
         return blocks;
     }

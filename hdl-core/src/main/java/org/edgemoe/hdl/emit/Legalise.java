@@ -31,6 +31,9 @@ final class Legalise {
     private final Set<Signal> indexedUse = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Signal, Expr> inlineDefs = new IdentityHashMap<>();
     private LegalModule out;
+    /** Inline expressions deeper than this become wires. */
+    static final int MAX_INLINE_DEPTH = 32;
+    private final Map<Signal, Integer> inlineDepth = new IdentityHashMap<>();
     private int temps;
     private final Map<Expr, Expr> temporaries = new java.util.HashMap<>();
 
@@ -56,8 +59,32 @@ final class Legalise {
                 out.nodeWires.put(s, null); // reserve the declaration order
             }
         }
-        for (Signal s : new ArrayList<>(out.nodeWires.keySet())) {
-            out.nodeWires.put(s, legal(s.definition()));
+        // Nodes are created after their operands, so netlist order is a topological order: each node's
+        // legal form is built from finished ones (no recursion along a chain of 10,000 operators), and an
+        // inline expression that grows deeper than MAX_INLINE_DEPTH becomes a wire (printing stays shallow).
+        List<Signal> wiresBefore = new ArrayList<>(out.nodeWires.keySet());
+        for (Signal s : m.signals()) {
+            if (s.kind() != SignalKind.NODE || !uses.containsKey(s)) {
+                continue;
+            }
+            Expr def = legal(s.definition());
+            if (out.nodeWires.containsKey(s)) {
+                out.nodeWires.put(s, def);
+                continue;
+            }
+            int d = depth(def);
+            if (d > MAX_INLINE_DEPTH) {
+                out.nodeWires.put(s, def);
+                inlineDepth.put(s, 0);
+            } else {
+                inlineDefs.put(s, def);
+                inlineDepth.put(s, d);
+            }
+        }
+        for (Signal s : wiresBefore) {
+            if (out.nodeWires.get(s) == null) {
+                out.nodeWires.put(s, legal(s.definition()));
+            }
         }
         for (Stmt s : m.body()) {
             out.body.add(s.mapExprs(this::legal));
@@ -129,7 +156,8 @@ final class Legalise {
         if (e instanceof Expr.Ref r) {
             Signal s = r.signal();
             if (s.kind() == SignalKind.NODE && !out.nodeWires.containsKey(s)) {
-                return inlineDefs.computeIfAbsent(s, k -> legal(k.definition()));
+                Expr inline = inlineDefs.get(s);
+                return inline != null ? inline : legal(s.definition());
             }
             return e;
         } else if (e instanceof Expr.Slice sl) {
@@ -194,4 +222,17 @@ final class Legalise {
             return new Expr.Ref(temp);
         });
     }
+
+    /** Operator depth of a legal expression; an inlined node counts with its own depth (memoised). */
+    private int depth(Expr e) {
+        if (e instanceof Expr.Ref || e instanceof Expr.Const) {
+            return 0;
+        }
+        int d = 0;
+        for (Expr k : e.children()) {
+            d = Math.max(d, depth(k));
+        }
+        return d + 1;
+    }
+
 }

@@ -24,6 +24,7 @@ public final class ModuleIR {
     private boolean blackBox;
     private String definitionName;
     private boolean explicitDefinitionName;
+    private SourceLoc definitionNameLoc;
     private String inlineVerilog;
     private String scope = "";
 
@@ -53,8 +54,19 @@ public final class ModuleIR {
     public void setInlineVerilog(String v) { this.inlineVerilog = v; }
 
     public void setDefinitionName(String name, boolean explicit) {
+        setDefinitionName(name, explicit, loc);
+    }
+
+    /** Sets the Verilog module name; {@code where} is the user's line that chose it (for clash reports). */
+    public void setDefinitionName(String name, boolean explicit, SourceLoc where) {
         this.definitionName = name;
         this.explicitDefinitionName = explicit;
+        this.definitionNameLoc = where;
+    }
+
+    /** Where the definition name was chosen: the setDefinitionName call, else the module's constructor. */
+    public SourceLoc definitionNameLoc() {
+        return definitionNameLoc != null ? definitionNameLoc : loc;
     }
 
     /** The naming scope new signals, instances and memories are created in ("" at module level). */

@@ -40,12 +40,18 @@ public record SourceLoc(String file, int line) {
                 .orElse(UNKNOWN));
     }
 
-    private static boolean isLibrary(StackWalker.StackFrame f) {
+    /** Whether a stack frame is a library internal (never reported as the user's line). */
+    public static boolean isLibrary(StackWalker.StackFrame f) {
         String className = f.getClassName();
         if (className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.")) {
             return true;
         }
         return LIBRARY.get(f.getDeclaringClass());
+    }
+
+    /** Whether {@code c} is a library class (not the user's, even when in a library package). */
+    public static boolean isLibraryClass(Class<?> c) {
+        return LIBRARY.get(c);
     }
 
     private static boolean sameOrigin(Class<?> a, Class<?> b) {

@@ -13,7 +13,7 @@ import org.edgemoe.hdl.core.Ground;
 import org.edgemoe.hdl.core.Module;
 import org.edgemoe.hdl.fuzz.Node.Op;
 import org.edgemoe.hdl.fuzz.Ty.Kind;
-import org.edgemoe.hdl.ir.FixFormat;
+import org.edgemoe.hdl.fixed.FixFormat;
 
 /**
  * Random designs. Expression trees are generated while being built in a scratch module (whose leaves are

@@ -10,11 +10,11 @@ import org.edgemoe.hdl.core.Fix;
 import org.edgemoe.hdl.core.Ground;
 import org.edgemoe.hdl.core.Hdl;
 import org.edgemoe.hdl.core.Numeric;
-import org.edgemoe.hdl.core.Overflow;
-import org.edgemoe.hdl.core.Rounding;
+import org.edgemoe.hdl.fixed.Overflow;
+import org.edgemoe.hdl.fixed.Rounding;
 import org.edgemoe.hdl.core.SInt;
 import org.edgemoe.hdl.core.UInt;
-import org.edgemoe.hdl.ir.FixFormat;
+import org.edgemoe.hdl.fixed.FixFormat;
 
 /**
  * One node of a fuzz expression tree: an operator of the library's front end, its integer parameters,

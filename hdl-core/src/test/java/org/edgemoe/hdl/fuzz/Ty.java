@@ -7,7 +7,7 @@ import org.edgemoe.hdl.core.Ground;
 import org.edgemoe.hdl.core.Hdl;
 import org.edgemoe.hdl.core.SInt;
 import org.edgemoe.hdl.core.UInt;
-import org.edgemoe.hdl.ir.FixFormat;
+import org.edgemoe.hdl.fixed.FixFormat;
 
 /** The type of a fuzz expression: kind plus width (or fixed-point format). */
 record Ty(Kind kind, int width, FixFormat fmt) {
