@@ -31,6 +31,7 @@ bench: tools
 	@$(MVN) -pl hdl-core exec:java@bench
 	@$(MVN) -pl testbench exec:java@bench
 	@$(MVN) -pl edge-moe-rtl exec:java@bench
+	@$(MVN) -pl edge-moe-rtl exec:java@engine-bench
 	@$(MVN) -pl edge-moe-rtl exec:java@perf-bench
 
 ## Accuracy figures of the golden models: ACCURACY <name> <value>

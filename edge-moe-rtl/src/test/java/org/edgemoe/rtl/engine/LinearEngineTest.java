@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LinearEngineTest {
     static final int AW = 10;
-    static final int DEPTH = 1 << AW;
+    static final int DEPTH = 1 << 14;   // Java buffers: room for the bench engine's 14-bit addresses too
     static final CuConfig DSP = CuConfig.of(4, 4, Formats.dsp18()).withLimits(64, 64, 40);
     static final CuConfig PUB = CuConfig.of(4, 4, Formats.published()).withLimits(64, 64, 40);
     static SimModel dsp;
@@ -69,8 +69,13 @@ class LinearEngineTest {
         run(model, cfg, jobs, new int[0], new long[0], new boolean[0], seed, stall);
     }
 
+    /** Runs without stalls and returns the cycles from the first command to the last output (outputs checked). */
+    static long runCycles(SimModel model, CuConfig cfg, List<Job> jobs, long seed) {
+        return run(model, cfg, jobs, new int[0], new long[0], new boolean[0], seed, 0);
+    }
+
     /** {@code tokens/scores/second}: the expert list, written before the jobs. */
-    static void run(SimModel model, CuConfig cfg, List<Job> jobs, int[] listTokens, long[] scores, boolean[] second, long seed,
+    static long run(SimModel model, CuConfig cfg, List<Job> jobs, int[] listTokens, long[] scores, boolean[] second, long seed,
                     double stall) {
         Formats f = cfg.formats();
         int r = cfg.rows();
@@ -156,7 +161,9 @@ class LinearEngineTest {
             BufferPortAgent sec = new BufferPortAgent(sim, "xRead", "xData", DEPTH, c, f.resid().width(), 0, 0);
             sim.addAgent(sec.writer(sim, "ySecond"));
             sim.step(2);
-            sim.runUntil(() -> cmd.isIdle() && wts.isIdle() && sim.peek("io_busy") == 0, 400_000);
+            long t0 = sim.cycle();
+            sim.runUntil(() -> cmd.isIdle() && wts.isIdle() && sim.peek("io_busy") == 0, 4_000_000);
+            long cycles = sim.cycle() - t0;
             for (int i = 0; i < jobs.size(); i++) {
                 Job j = jobs.get(i);
                 CuLayer l = j.layer();
@@ -172,6 +179,7 @@ class LinearEngineTest {
             }
             assertEquals(jobs.stream().mapToLong(j -> (long) j.layer().tokens() * j.layer().in() / r * (j.layer().out() / c)).sum(),
                     src.reads, "x words read: every x beat of every output tile, once");
+            return cycles;
         }
     }
 
