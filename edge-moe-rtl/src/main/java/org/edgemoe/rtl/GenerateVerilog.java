@@ -6,18 +6,17 @@ import org.edgemoe.hdl.core.Elaboration;
 import org.edgemoe.hdl.core.Module;
 import org.edgemoe.hdl.emit.EmittedDesign;
 import org.edgemoe.hdl.emit.VerilogEmitter;
-import org.edgemoe.hdl.examples.ExampleDesigns;
 
-/** The main job: every accelerator block at its defaults, plus the library's examples, into one folder. */
+/** The main job without Maven's plugin: edge-moe-rtl's default configuration ({@link EdgeMoeDesigns#defaults()}) into one folder. */
 public final class GenerateVerilog {
     private GenerateVerilog() { }
 
     public static VerilogEmitter defaultConfiguration() {
         VerilogEmitter emitter = new VerilogEmitter();
-        for (Supplier<Module> block : Blocks.defaults().values()) {
-            emitter.add(Elaboration.elaborate(block).topIR());
+        for (Supplier<Module> design : new EdgeMoeDesigns().defaults().values()) {
+            emitter.add(Elaboration.elaborate(design).topIR());
         }
-        return ExampleDesigns.addAll(emitter);
+        return emitter;
     }
 
     public static void main(String[] args) {

@@ -29,7 +29,7 @@ import org.edgemoe.hdl.emit.VerilogEmitter;
  * <p>Class loading: hdl-core is a dependency of this plugin, so its classes live once, in the plugin's
  * class realm. The project's output folder and its compile + runtime dependencies are loaded by a
  * {@link URLClassLoader} whose parent is the plugin's class loader (parent first), and the project's own
- * hdl-core jar is left off that path. So a design class, edge-moe-rtl's {@code GenerateVerilog} and this
+ * hdl-core jar is left off that path. So a design class, the project's {@code DesignProvider}s and this
  * mojo all see the same {@code Module}, {@code VerilogEmitter} and {@code ElaborationException} classes and
  * are called directly, without reflection beyond finding the generator. The price: the design is elaborated
  * with the plugin's hdl-core version (a warning says so when the project's differs).
@@ -39,7 +39,7 @@ import org.edgemoe.hdl.emit.VerilogEmitter;
 public class GenerateVerilogMojo extends AbstractMojo {
     static final String HDL_CORE = "hdl-core";
 
-    /** A Module class name, pkg.Class#staticFactory, a Supplier&lt;Module&gt; class, a registered block name, or {@code default}. */
+    /** A Module class name, pkg.Class#staticFactory, a Supplier&lt;Module&gt; class, a name a DesignProvider offers, or {@code default} (what the providers declare). */
     @Parameter(property = "hdl.generator", required = true)
     private String generator;
 

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.edgemoe.hdl.check.ElaborationException;
+import org.edgemoe.hdl.core.DesignProvider;
+import org.edgemoe.hdl.core.DesignProviders;
 import org.edgemoe.hdl.core.Elaboration;
 import org.edgemoe.hdl.core.Module;
 import org.edgemoe.hdl.emit.VerilogEmitter;
@@ -19,14 +21,15 @@ import org.edgemoe.hdl.emit.VerilogEmitter;
  * Turns a generator name and its parameters (strings) into a {@link VerilogEmitter} holding the elaborated
  * design(s). Names, tried in this order:
  * <ul>
- *   <li>{@code default}: {@code org.edgemoe.rtl.GenerateVerilog.defaultConfiguration()} (edge-moe-rtl on the
- *       classpath);</li>
+ *   <li>{@code default}: the default designs every {@link DesignProvider} on the project's class path declares
+ *       ({@link DesignProviders#defaults()}; providers register in
+ *       {@code META-INF/services/org.edgemoe.hdl.core.DesignProvider});</li>
  *   <li>{@code pkg.Class#method}: a public static factory returning a {@code Module}, a
  *       {@code Supplier<Module>} or a {@code VerilogEmitter}, called with the parameters;</li>
  *   <li>{@code pkg.Class}: a {@code Module} subclass, built with the public constructor matching the
  *       parameters; or a {@code Supplier<Module>} with a public no-argument constructor;</li>
- *   <li>a plain name such as {@code SystolicArray}: an entry of {@code org.edgemoe.rtl.Blocks.defaults()}
- *       or {@code org.edgemoe.hdl.examples.ExampleDesigns.all()} (no parameters).</li>
+ *   <li>a plain name such as {@code SystolicArray}: a design some provider offers by that name
+ *       ({@link DesignProvider#designs()}; no parameters).</li>
  * </ul>
  * Parameters convert to int, long, short, byte, double, float, boolean, char, String and enum constants
  * (by name, case-insensitively). When several constructors accept the parameters, the one whose types
@@ -35,9 +38,6 @@ import org.edgemoe.hdl.emit.VerilogEmitter;
  */
 public final class Generators {
     public static final String DEFAULT = "default";
-    static final String DEFAULT_CLASS = "org.edgemoe.rtl.GenerateVerilog";
-    static final String BLOCKS_CLASS = "org.edgemoe.rtl.Blocks";
-    static final String EXAMPLES_CLASS = "org.edgemoe.hdl.examples.ExampleDesigns";
 
     /** A generator that cannot be resolved or called (not an elaboration error). */
     public static final class GeneratorException extends Exception {
@@ -61,8 +61,17 @@ public final class Generators {
         name = name.trim();
         if (name.equals(DEFAULT)) {
             noParams(name, args);
-            Class<?> c = load(DEFAULT_CLASS, loader, "the generator 'default' needs edge-moe-rtl on the project's classpath");
-            return asEmitter(invoke(findMethod(c, "defaultConfiguration", List.of()), List.of()), name);
+            Map<String, Supplier<Module>> defaults;
+            try {
+                defaults = providers(loader).defaults();
+            } catch (IllegalStateException e) {
+                throw new GeneratorException("the generator 'default': " + e.getMessage(), e);
+            }
+            VerilogEmitter emitter = new VerilogEmitter();
+            for (Supplier<Module> s : defaults.values()) {
+                emitter.add(Elaboration.elaborate(s).topIR());
+            }
+            return emitter;
         }
         int hash = name.indexOf('#');
         if (hash >= 0) {
@@ -99,24 +108,26 @@ public final class Generators {
 
     private static VerilogEmitter registered(String name, List<String> args, ClassLoader loader) throws GeneratorException {
         noParams(name, args);
-        List<String> known = new ArrayList<>();
-        for (String registry : List.of(BLOCKS_CLASS, EXAMPLES_CLASS)) {
-            Class<?> c;
-            try {
-                c = Class.forName(registry, false, loader);
-            } catch (ClassNotFoundException e) {
-                continue;
-            }
-            Object map = invoke(findMethod(c, registry.equals(BLOCKS_CLASS) ? "defaults" : "all", List.of()), List.of());
-            Object s = ((Map<?, ?>) map).get(name);
-            if (s != null) {
-                return asEmitter(s, name);
-            }
-            for (Object k : ((Map<?, ?>) map).keySet()) {
-                known.add(String.valueOf(k));
-            }
+        DesignProviders providers = providers(loader);
+        Supplier<Module> s;
+        try {
+            s = providers.find(name);
+        } catch (IllegalStateException e) {
+            throw new GeneratorException(e.getMessage(), e);
         }
-        throw new GeneratorException("unknown generator '" + name + "': give a class name (pkg.Class or pkg.Class#factory), 'default', or one of " + known);
+        if (s == null) {
+            throw new GeneratorException("unknown generator '" + name + "': give a class name (pkg.Class or pkg.Class#factory), 'default', or a name a design provider offers: "
+                    + providers.designNames());
+        }
+        return emitterOf(s);
+    }
+
+    private static DesignProviders providers(ClassLoader loader) throws GeneratorException {
+        try {
+            return DesignProviders.on(loader);
+        } catch (IllegalStateException e) {
+            throw new GeneratorException(e.getMessage(), e);
+        }
     }
 
     /** Wraps a factory result: a Module (elaborated here), a Supplier of one, or an emitter. */
@@ -158,14 +169,6 @@ public final class Generators {
         }
     }
 
-    private static Method findMethod(Class<?> c, String name, List<Class<?>> types) throws GeneratorException {
-        try {
-            return c.getMethod(name, types.toArray(new Class<?>[0]));
-        } catch (NoSuchMethodException e) {
-            throw new GeneratorException(c.getName() + " has no public method " + name + types, e);
-        }
-    }
-
     private static List<Executable> staticMethods(Class<?> c, String name) throws GeneratorException {
         List<Executable> out = new ArrayList<>();
         for (Method m : c.getMethods()) {
@@ -185,10 +188,6 @@ public final class Generators {
         } catch (NoSuchMethodException e) {
             throw new GeneratorException(c.getName() + " needs a public no-argument constructor", e);
         }
-    }
-
-    private static Object invoke(Method m, List<Object> args) throws GeneratorException {
-        return new Candidate(m, args.toArray(), 0).call();
     }
 
     /** An executable with converted arguments and a specificity cost (lower is more specific). */

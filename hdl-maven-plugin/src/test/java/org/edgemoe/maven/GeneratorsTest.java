@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.List;
+import org.edgemoe.hdl.core.DesignProviders;
+import org.junit.jupiter.api.io.TempDir;
 import org.edgemoe.hdl.check.ElaborationException;
 import org.edgemoe.hdl.emit.EmittedDesign;
 import org.edgemoe.hdl.examples.ExampleDesigns;
@@ -56,10 +60,49 @@ class GeneratorsTest {
     }
 
     @Test
-    void defaultIsEdgeMoeRtlsDefaultConfiguration() throws Exception {
+    void defaultIsWhatTheProvidersOnTheClassPathDeclare() throws Exception {
+        // here: edge-moe-rtl's provider (its blocks, then the library's examples); hdl-core's examples provider declares none
         EmittedDesign d = gen("default");
         assertEquals(Blocks.defaults().size() + ExampleDesigns.all().size(), d.tops().size(), d.tops().toString());
         assertThrows(Generators.GeneratorException.class, () -> gen("default", "1"));
+    }
+
+    /** A class loader that also sees a services file registering {@link org.edgemoe.maven.testdesigns.WidgetDesigns}. */
+    private static URLClassLoader withWidgetProvider(Path dir) throws Exception {
+        Path services = dir.resolve(DesignProviders.SERVICES_FILE);
+        Files.createDirectories(services.getParent());
+        Files.writeString(services, "# a project's provider\norg.edgemoe.maven.testdesigns.WidgetDesigns\n");
+        return new URLClassLoader(new URL[] {dir.toUri().toURL()}, CL);
+    }
+
+    @Test
+    void aProjectsProviderAddsItsDefaultsAndNames(@TempDir Path dir) throws Exception {
+        try (URLClassLoader loader = withWidgetProvider(dir)) {
+            EmittedDesign d = Generators.resolve("default", List.of(), loader).render();
+            assertEquals(1 + Blocks.defaults().size() + ExampleDesigns.all().size(), d.tops().size(), d.tops().toString());
+            assertEquals("Adder", d.tops().get(0), "providers in class-name order: org.edgemoe.maven... before org.edgemoe.rtl...");
+            assertTrue(Generators.resolve("adder6", List.of(), loader).render().manifestJson().contains("\"K\": 6"));
+        }
+        Generators.GeneratorException e = assertThrows(Generators.GeneratorException.class, () -> gen("adder6"));
+        assertTrue(e.getMessage().contains("gelu_unit") && e.getMessage().contains("SystolicArray"), e.getMessage());
+    }
+
+    @Test
+    void defaultWithoutAnyProviderSaysHowToRegisterOne() throws Exception {
+        try (URLClassLoader bare = new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader())) {
+            Generators.GeneratorException e = assertThrows(Generators.GeneratorException.class,
+                    () -> Generators.resolve("default", List.of(), bare));
+            assertEquals("the generator 'default': no design provider on the class path declares default designs (none found): implement "
+                    + "org.edgemoe.hdl.core.DesignProvider with defaults() and list it in META-INF/services/org.edgemoe.hdl.core.DesignProvider",
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void thePluginNamesNoApplicationClass() throws Exception {
+        String src = Files.readString(Path.of("src/main/java/org/edgemoe/maven/Generators.java"))
+                + Files.readString(Path.of("src/main/java/org/edgemoe/maven/GenerateVerilogMojo.java"));
+        assertTrue(!src.contains("org.edgemoe.rtl"), "the library knows no application");
     }
 
     @Test
