@@ -74,7 +74,16 @@ public final class ActBuffer extends Module {
     public final Flow<WriteBeat> write;
 
     public ActBuffer(int depth, int lanes, FixFormat format) {
-        int aw = log2Up(depth);
+        this(depth, lanes, format, log2Up(depth));
+    }
+
+    /** A buffer whose ports carry {@code addrWidth}-bit addresses (a datapath's common width); the memory uses the low bits. */
+    public ActBuffer(int depth, int lanes, FixFormat format, int addrWidth) {
+        int aw = addrWidth;
+        int mw = log2Up(depth);
+        if (aw < mw) {
+            throw new IllegalArgumentException("address width " + aw + " cannot reach " + depth + " words");
+        }
         param("DEPTH", depth);
         param("LANES", lanes);
         param("FORMAT", format.toString());
@@ -83,13 +92,13 @@ public final class ActBuffer extends Module {
         write = slave(new Flow<>(new WriteBeat(aw, lanes, format)));
 
         Mem<Bits> ram = mem(Bits(lanes * format.width()), depth);
-        when(write.valid, () -> ram.write(write.payload.addr, write.payload.lanes.toBits()));
+        when(write.valid, () -> ram.write(write.payload.addr.resize(mw), write.payload.lanes.toBits()));
 
         Bool outValid = reg(Bool()).init(false).named("outValid");
         Bool outLast = reg(Bool()).init(false).named("outLast");
         Bool take = read.valid.and(outValid.not().or(data.ready)).named("take");
         read.ready.set(outValid.not().or(data.ready));
-        Bits word = ram.readSync(read.payload.addr, take);
+        Bits word = ram.readSync(read.payload.addr.resize(mw), take);
         when(take, () -> {
             outValid.set(true);
             outLast.set(read.payload.last);
