@@ -87,9 +87,28 @@ public abstract class Bundle extends Data {
 
     @Override
     void nameLeaves(String path, Signal.NameSource source, boolean ioPrefix) {
+        nameByPaths(this, path, source, ioPrefix);
+    }
+
+    @Override
+    final List<String> leafPaths() {
+        List<String> out = new ArrayList<>();
         for (Map.Entry<String, Data> e : elements().entrySet()) {
-            e.getValue().nameLeaves(path + "_" + e.getKey(), source, ioPrefix);
+            for (String p : e.getValue().leafPaths()) {
+                out.add(leafName(p.isEmpty() ? e.getKey() : e.getKey() + "_" + p));
+            }
         }
+        return out;
+    }
+
+    /**
+     * The name of one of this bundle's leaves below the bundle's own name, given its default
+     * {@code <field>_<subfield>...} path ({@code aw_valid}, {@code aw_payload_addr}). The default keeps it;
+     * a bus bundle overrides it to follow its specification's names, as SpinalHDL's renamers do
+     * ({@code Axi4SpecRenamer}: {@code awvalid}, {@code awaddr}). Applied from the innermost bundle out.
+     */
+    protected String leafName(String defaultPath) {
+        return defaultPath;
     }
 
     @Override

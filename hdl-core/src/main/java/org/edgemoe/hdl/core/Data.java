@@ -24,6 +24,25 @@ public abstract class Data {
     /** Names the leaves {@code path}, {@code path_field}, {@code path_0}... with the given strength. */
     abstract void nameLeaves(String path, Signal.NameSource source, boolean ioPrefix);
 
+    /**
+     * The names of the leaves below this value, in {@link #leaves()} order, relative to its own name
+     * ({@code ""} for a ground value; {@code valid}, {@code payload_addr} for a stream): what
+     * {@link #named(String)} and field naming append after {@code <name>_}.
+     */
+    List<String> leafPaths() {
+        return List.of("");
+    }
+
+    /** Names every leaf {@code path_<leaf path>} (or {@code path} for a ground value). */
+    static void nameByPaths(Data d, String path, Signal.NameSource source, boolean ioPrefix) {
+        List<Ground> leaves = d.leaves();
+        List<String> paths = d.leafPaths();
+        for (int i = 0; i < leaves.size(); i++) {
+            String rel = paths.get(i);
+            leaves.get(i).nameLeaves(rel.isEmpty() ? path : path + "_" + rel, source, ioPrefix);
+        }
+    }
+
     /** Last-connect assignment of every leaf from the same-shaped {@code value}. */
     public abstract void set(Data value);
 

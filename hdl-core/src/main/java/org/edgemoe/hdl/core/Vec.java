@@ -77,9 +77,18 @@ public final class Vec<T extends Data> extends Data implements Iterable<T> {
 
     @Override
     void nameLeaves(String path, Signal.NameSource source, boolean ioPrefix) {
+        nameByPaths(this, path, source, ioPrefix);
+    }
+
+    @Override
+    List<String> leafPaths() {
+        List<String> out = new ArrayList<>();
         for (int i = 0; i < elements.size(); i++) {
-            elements.get(i).nameLeaves(path + "_" + i, source, ioPrefix);
+            for (String p : elements.get(i).leafPaths()) {
+                out.add(p.isEmpty() ? Integer.toString(i) : i + "_" + p);
+            }
         }
+        return out;
     }
 
     @Override

@@ -14,7 +14,7 @@ import java.util.function.Function;
  * ({@link #fire()}). As ports: {@code io_<name>_valid}, {@code io_<name>_ready}, {@code io_<name>_payload}.
  * The producer side is {@code master(...)}, the consumer side {@code slave(...)}.
  */
-public final class Stream<T extends Data> extends Bundle {
+public class Stream<T extends Data> extends Bundle {
     public final Bool valid = Bool();
     public final Bool ready = flipped(Bool());
     public final T payload;
