@@ -13,8 +13,8 @@ import org.edgemoe.rtl.gelu.RtlTestSupport;
  * {@code <data>} word stream into it) and zero or more write flows: random ready stalls on the addresses,
  * random valid gaps on the data, up to three reads in flight. Words are raw lane values.
  */
-final class BufferPortAgent implements CycleAgent {
-    final long[][] mem;
+public final class BufferPortAgent implements CycleAgent {
+    public final long[][] mem;
     private final int lanes;
     private final int width;
     private final SplittableRandom rnd;
@@ -24,9 +24,9 @@ final class BufferPortAgent implements CycleAgent {
     private final ArrayDeque<long[]> inFlight = new ArrayDeque<>();
     private boolean presenting;
     private boolean takingAddr;
-    long reads;
+    public long reads;
 
-    BufferPortAgent(Sim sim, String read, String data, int depth, int lanes, int width, long seed, double stall) {
+    public BufferPortAgent(Sim sim, String read, String data, int depth, int lanes, int width, long seed, double stall) {
         this.mem = new long[depth][lanes];
         this.lanes = lanes;
         this.width = width;
@@ -72,7 +72,7 @@ final class BufferPortAgent implements CycleAgent {
     }
 
     /** A write flow {@code io_<name>_valid/_payload_addr/_payload_lanes_k} of the DUT into this buffer. */
-    CycleAgent writer(Sim sim, String name) {
+    public CycleAgent writer(Sim sim, String name) {
         Signal v = sim.signal("io_" + name + "_valid");
         Signal a = sim.signal("io_" + name + "_payload_addr");
         List<Signal> ls = RtlTestSupport.lanes(sim, "io_" + name + "_payload_lanes", lanes);
