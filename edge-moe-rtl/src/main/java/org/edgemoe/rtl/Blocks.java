@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.edgemoe.hdl.core.Module;
+import org.edgemoe.rtl.attention.AttentionEngine;
 import org.edgemoe.rtl.cu.ComputeUnit;
 import org.edgemoe.rtl.gelu.GeluUnit;
 import org.edgemoe.rtl.router.MoeRouter;
@@ -24,6 +25,7 @@ public final class Blocks {
         m.put("softmax_normalize", SoftmaxNormalize::new);
         m.put("compute_unit", ComputeUnit::new);
         m.put("moe_router", MoeRouter::new);
+        m.put("attention_engine", AttentionEngine::new);
         return m;
     }
 }

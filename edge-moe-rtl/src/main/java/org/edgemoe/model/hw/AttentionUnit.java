@@ -10,10 +10,18 @@ import org.edgemoe.hdl.fixed.Overflow;
  *
  * <p>Score: {@code acc = sum_c floor(q_c * k_c / 2^(2F - A))} (A = acc fraction bits; a left shift
  * when 2F &lt; A), wrapped in the accumulator; the 1/8 scale is a reinterpretation with A + 3
- * fraction bits; the score is written to act with the profile's rounding and overflow. Each query's
- * row of 129 scores goes through {@link SoftmaxUnit} in key order 0..128. Output:
+ * fraction bits; the score is written to act with the profile's rounding and overflow. Output:
  * {@code acc = sum_j floor(p_j * v_jc / 2^(P + F - A))} (P = prob fraction bits), wrapped, written to
  * act with the profile's rounding and overflow.
+ *
+ * <p><b>Key order (staggered).</b> The row of query i goes through {@link SoftmaxUnit} in the order
+ * {@code i, i+1, ..., T-1, 0, ..., i-1} ({@link #keyOrder}): query i starts at its own key and wraps
+ * around. This is the constant-bandwidth schedule of the attention engine
+ * ({@code org.edgemoe.rtl.attention}): P query lanes share one K beat per cycle, lane o of a block
+ * starting at token {@code base} joins the key stream {@code base, base+1, ...} at its o-th beat, so it
+ * visits key {@code base + o = i} first, whatever P is. The online max/sum recurrence truncates, so the
+ * order is part of the semantics; the output sum is a wrapped sum of individually floored products and
+ * does not depend on the order.
  */
 public final class AttentionUnit {
 
@@ -38,7 +46,7 @@ public final class AttentionUnit {
                 scores[j] = FixedRaw.convert(wrapped, acc.fracBits() + ModelShape.SCORE_SCALE_SHIFT, act,
                         f.rounding(), f.overflow());
             }
-            long[] p = SoftmaxUnit.softmaxRow(scores, act, f).probs();
+            long[] p = staggeredProbs(scores, i, act, f);
             long[] o = new long[v[0].length];
             for (int c = 0; c < o.length; c++) {
                 long sum = 0;
@@ -51,5 +59,30 @@ public final class AttentionUnit {
             out[i] = o;
         }
         return out;
+    }
+
+    /** The order query {@code i} of {@code n} visits the keys in: i, i+1, ..., n-1, 0, ..., i-1. */
+    public static int[] keyOrder(int i, int n) {
+        int[] order = new int[n];
+        for (int m = 0; m < n; m++) {
+            order[m] = (i + m) % n;
+        }
+        return order;
+    }
+
+    /** Softmax probabilities of query i's row, the recurrence run in {@link #keyOrder}; indexed by key. */
+    static long[] staggeredProbs(long[] scores, int i, FixFormat scoreFormat, Formats f) {
+        int n = scores.length;
+        int[] order = keyOrder(i, n);
+        long[] rotated = new long[n];
+        for (int m = 0; m < n; m++) {
+            rotated[m] = scores[order[m]];
+        }
+        long[] pr = SoftmaxUnit.softmaxRow(rotated, scoreFormat, f).probs();
+        long[] p = new long[n];
+        for (int m = 0; m < n; m++) {
+            p[order[m]] = pr[m];
+        }
+        return p;
     }
 }

@@ -83,10 +83,38 @@ public final class HwModel {
         return HwOps.layerNorm(x, f.resid(), gamma, f.weightNorm(), beta, f.weightBias(), f.act(), f);
     }
 
-    long[][] attentionBlock(long[][] x, QuantizedLayer q) {
+    /** One head's attention operands of a layer: q, k, v as [token][headDim] raw in act. */
+    public record HeadInputs(long[][] q, long[][] k, long[][] v) {
+    }
+
+    /**
+     * The attention operands of {@code layer} (all heads) on the real image for {@code task}: runs the
+     * layers before it exactly as {@link #run} does and returns that layer's Q, K and V per head.
+     */
+    public HeadInputs[] attentionInputs(int task, int layer) {
+        long[][] x = embed();
+        for (int l = 0; l < layer; l++) {
+            QuantizedLayer q = w.layer(l);
+            x = attentionBlock(x, q);
+            x = q.experts() != null ? moeBlock(x, q, task, new int[TOKENS][], new double[TOKENS][]) : mlpBlock(x, q);
+        }
+        long[][] qkv = qkv(x, w.layer(layer));
+        HeadInputs[] out = new HeadInputs[HEADS];
+        for (int h = 0; h < HEADS; h++) {
+            out[h] = new HeadInputs(slice(qkv, h * HEAD_DIM), slice(qkv, DIM + h * HEAD_DIM), slice(qkv, 2 * DIM + h * HEAD_DIM));
+        }
+        return out;
+    }
+
+    private long[][] qkv(long[][] x, QuantizedLayer q) {
         long[][] qkv = new long[TOKENS][];
         IntStream.range(0, TOKENS).parallel().forEach(t -> qkv[t] = HwOps.linear(norm(x[t], q.norm1Gamma(), q.norm1Beta()),
                 f.act(), q.qkvWeight(), f.weightLinear(), q.qkvBias(), f.weightAttnBias(), f.act(), false, f));
+        return qkv;
+    }
+
+    long[][] attentionBlock(long[][] x, QuantizedLayer q) {
+        long[][] qkv = qkv(x, q);
         long[][][] heads = new long[HEADS][][];
         IntStream.range(0, HEADS).parallel().forEach(h ->
                 heads[h] = HwOps.attentionHead(slice(qkv, h * HEAD_DIM), slice(qkv, DIM + h * HEAD_DIM),
