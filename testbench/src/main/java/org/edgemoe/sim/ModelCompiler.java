@@ -21,7 +21,7 @@ public final class ModelCompiler {
         ShimGenerator.class, UnityGroups.class, Toolchain.class);
     static final String MODEL_CLASS = "Vdut";
     static final String LIBRARY = "model.so";
-    static final List<String> VERILATOR_FLAGS = List.of("--cc", "-O3", "--x-assign", "fast", "--x-initial", "fast",
+    static final List<String> VERILATOR_FLAGS = List.of("--cc", "-O3", "--x-assign", "fast", "--x-initial", "unique",
         "--noassert", "--output-split", "5000", "--output-split-cfuncs", "2000", "-Wno-fatal");
 
     private static final Map<String, SimModel> LOADED = new ConcurrentHashMap<>();

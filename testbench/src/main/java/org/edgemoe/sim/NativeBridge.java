@@ -55,7 +55,7 @@ final class NativeBridge {
 
     static native int traceKind(long api);
 
-    static native long create(long api);
+    static native long create(long api, int randReset, int seed);
 
     static native String describeSignals(long instance);
 

@@ -27,9 +27,26 @@ public final class SimModel {
         return new SimModel(NativeBridge.openLibrary(library.toString()), library, sources, waveform);
     }
 
-    /** A new instance in its power-on state (registers as Verilator initialises them, clk low). */
+    /** A new instance in its power-on state (every register and memory word 0, clk low). */
     public Sim open() {
-        long instance = NativeBridge.create(api);
+        return create(0, 0);
+    }
+
+    /**
+     * A new instance whose registers and memories power on with random values drawn from {@code seed}
+     * (Verilator's {@code +verilator+rand+reset+2 +verilator+seed+<seed>}), as real flip-flops do: for
+     * checking that a design comes out of reset idle whatever its registers held. The same seed gives the
+     * same values.
+     */
+    public Sim openRandomised(int seed) {
+        if (seed == 0) {
+            throw new IllegalArgumentException("seed 0 means 'from the clock' to Verilator: give a non-zero seed");
+        }
+        return create(2, seed);
+    }
+
+    private Sim create(int randReset, int seed) {
+        long instance = NativeBridge.create(api, randReset, seed);
         if (layout == null) layout = SignalLayout.parse(NativeBridge.describeSignals(instance));
         return new Sim(this, instance, layout);
     }

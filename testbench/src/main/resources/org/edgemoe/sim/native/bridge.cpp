@@ -15,7 +15,7 @@ struct ModelApi {
     int (*traceKind)();
     int (*signalCount)();
     void (*signalInfo)(int, const char**, int*, int*, int*);
-    void* (*create)();
+    void* (*create)(int, int);
     void (*destroy)(void*);
     void* (*stateBase)(void*);
     int64_t (*stateSize)();
@@ -33,7 +33,7 @@ struct Bound {
     void* instance;
 };
 
-const int kAbiVersion = 1;
+const int kAbiVersion = 2;
 
 void throwIllegalState(JNIEnv* env, const std::string& message) {
     jclass cls = env->FindClass("java/lang/IllegalStateException");
@@ -104,9 +104,10 @@ JNIEXPORT jint JNICALL Java_org_edgemoe_sim_NativeBridge_traceKind(JNIEnv*, jcla
     return reinterpret_cast<ModelApi*>(api)->traceKind();
 }
 
-JNIEXPORT jlong JNICALL Java_org_edgemoe_sim_NativeBridge_create(JNIEnv*, jclass, jlong api) {
+JNIEXPORT jlong JNICALL Java_org_edgemoe_sim_NativeBridge_create(JNIEnv*, jclass, jlong api, jint randReset,
+                                                               jint seed) {
     ModelApi* a = reinterpret_cast<ModelApi*>(api);
-    return reinterpret_cast<jlong>(new Bound{a, a->create()});
+    return reinterpret_cast<jlong>(new Bound{a, a->create(randReset, seed)});
 }
 
 // One line per signal: name, width, direction, bytes, offset (tab separated).
