@@ -71,11 +71,43 @@ public abstract class Ground extends Data {
     @Override
     final void nameLeaves(String path, Signal.NameSource source, boolean ioPrefix) {
         Signal s = signal();
+        if (source == Signal.NameSource.EXPLICIT) {
+            s = explicitNameTarget(s);
+            if (s == null) {
+                return;
+            }
+        }
         String name = s.isPort() && ioPrefix && source != Signal.NameSource.EXPLICIT ? "io_" + path : path;
         if (source == Signal.NameSource.EXPLICIT && !s.scope().isEmpty()) {
             name = s.scope() + "_" + name;
         }
         s.suggestName(name, source);
+    }
+
+    /**
+     * The signal {@code named(...)} names: the value's own, or, for a child's port named from the parent, the
+     * parent's connection wire ({@code <instance>_<port>} by default), so the child (and its pins, a black box's
+     * too) stays as it is and identical children still share one module. Null after reporting a signal the
+     * current module cannot name.
+     */
+    private static Signal explicitNameTarget(Signal s) {
+        Builder b = Builder.current();
+        if (!b.insideModule() || s.owner() == b.module().ir()) {
+            return s;
+        }
+        Module m = b.module();
+        Signal side = m.parentSideOf(s);
+        if (side != null) {
+            return side;
+        }
+        if (s.isPort() && m.ir().instances().stream().anyMatch(i -> i.bindings().containsKey(s))) {
+            b.diagnostics.error(SourceLoc.capture(), "cannot name " + Builder.describe(s) + " of child " + s.owner().className()
+                    + ": a child's clock and reset are this module's own; name those instead");
+        } else {
+            b.diagnostics.error(SourceLoc.capture(), "cannot name " + Builder.describe(s) + ": it belongs to module "
+                    + s.owner().className() + ", not to " + m.ir().className() + " (a module names its own hardware and its children's ports)");
+        }
+        return null;
     }
 
     /** The expression that reads this value in the module being built. */

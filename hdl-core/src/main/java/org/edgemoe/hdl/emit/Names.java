@@ -14,7 +14,8 @@ import org.edgemoe.hdl.ir.SignalKind;
 /**
  * Emission pass 2: the final Verilog name of every signal, instance and memory of one module.
  * Ports keep their names; user names come next; clashes get {@code _1}, {@code _2}...; temporaries are
- * {@code _zz_<n>} in declaration order; a child's port seen from the parent is {@code <instance>_<port>}.
+ * {@code _zz_<n>} in declaration order; a child's port seen from the parent is {@code <instance>_<port>} unless the
+ * parent named it.
  */
 final class Names {
     private final Map<Signal, String> signals = new IdentityHashMap<>();
@@ -41,7 +42,8 @@ final class Names {
             String instName = n.instances.get(inst);
             inst.bindings().forEach((port, side) -> {
                 if (side.kind() == SignalKind.INSTANCE_PORT) {
-                    n.signals.put(side, n.unique(instName + "_" + port.name()));
+                    // named(...) from the parent names this wire; by default it is <instance>_<port>
+                    n.signals.put(side, n.unique(side.name() != null ? side.name() : instName + "_" + port.name()));
                 }
             });
         }
