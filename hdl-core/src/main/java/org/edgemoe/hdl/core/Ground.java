@@ -1,6 +1,7 @@
 package org.edgemoe.hdl.core;
 
 import java.util.List;
+import org.edgemoe.hdl.fixed.FixFormat;
 import org.edgemoe.hdl.ir.Expr;
 import org.edgemoe.hdl.ir.Signal;
 import org.edgemoe.hdl.ir.SignalKind;
@@ -126,9 +127,17 @@ public abstract class Ground extends Data {
         Expr v = g.read();
         if (!sameTypeAs(g)) {
             boolean enums = this instanceof HdlEnum || g instanceof HdlEnum;
-            String hint = g.getClass() == getClass() && !enums ? "; resize it explicitly, e.g. .resize(" + width() + ")" : "";
-            b.diagnostics.error(loc, (enums ? "type mismatch" : "width mismatch") + ": cannot assign " + g.typeName() + " to " + typeName()
-                    + " " + Builder.describe(signal()) + hint);
+            if (this instanceof Fix to && g instanceof Fix from) {
+                // Same class, other format: a width hint cannot work (resize(int) keeps the binary point).
+                FixFormat f = to.format();
+                b.diagnostics.error(loc, "format mismatch: cannot assign " + from.typeName() + " [" + from.format() + "] to " + typeName()
+                        + " [" + f + "] " + Builder.describe(signal()) + "; convert it with .resize(FixFormat." + (f.signed() ? "sfix" : "ufix")
+                        + "(" + f.intBits() + ", " + f.fracBits() + "), rounding, overflow), e.g. Rounding.ROUND_HALF_UP and Overflow.SATURATE");
+            } else {
+                String hint = g.getClass() == getClass() && !enums ? "; resize it explicitly, e.g. .resize(" + width() + ")" : "";
+                b.diagnostics.error(loc, (enums ? "type mismatch" : "width mismatch") + ": cannot assign " + g.typeName() + " to " + typeName()
+                        + " " + Builder.describe(signal()) + hint);
+            }
             // Keep the assignment (resized) so later checks do not report the target as undriven.
             v = Exprs.resize(v, width(), signed());
         }

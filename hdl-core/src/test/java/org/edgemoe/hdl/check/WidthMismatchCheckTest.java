@@ -39,6 +39,8 @@ class WidthMismatchCheckTest {
             var y = out(SFix(4, 3)).named("y");
             y.set(a); line[0] = Here.line();
         });
-        assertAt(d, "WidthMismatchCheckTest.java", line[0], "width mismatch", "SFix(3, 4)", "SFix(4, 3)");
+        assertAt(d, "WidthMismatchCheckTest.java", line[0], "format mismatch", "SFix(3, 4) [SQ3.4]", "SFix(4, 3) [SQ4.3] 'y'",
+                ".resize(FixFormat.sfix(4, 3), rounding, overflow)");
+        org.junit.jupiter.api.Assertions.assertFalse(d.message().contains("width"), d.message());
     }
 }
