@@ -40,7 +40,7 @@ public final class ModelCompiler {
         return LOADED.computeIfAbsent(options.cacheDirectory() + "/" + key, k -> {
             Path entry = CacheDirectory.entry(options.cacheDirectory(), "models", key,
                 work -> build(tools, sources, options, work));
-            return SimModel.load(entry.resolve(LIBRARY), sources, options.waveform());
+            return SimModel.load(entry.resolve(LIBRARY), sources, options);
         });
     }
 

@@ -11,20 +11,22 @@ public final class SimModel {
     private final long api;
     private final Path library;
     private final VerilogSources sources;
+    private final BuildOptions options;
     private final Waveform waveform;
     private final boolean hasClock;
     private volatile SignalLayout layout;
 
-    private SimModel(long api, Path library, VerilogSources sources, Waveform waveform) {
+    private SimModel(long api, Path library, VerilogSources sources, BuildOptions options) {
         this.api = api;
         this.library = library;
         this.sources = sources;
-        this.waveform = waveform;
+        this.options = options;
+        this.waveform = options.waveform();
         this.hasClock = NativeBridge.hasClock(api);
     }
 
-    static SimModel load(Path library, VerilogSources sources, Waveform waveform) {
-        return new SimModel(NativeBridge.openLibrary(library.toString()), library, sources, waveform);
+    static SimModel load(Path library, VerilogSources sources, BuildOptions options) {
+        return new SimModel(NativeBridge.openLibrary(library.toString()), library, sources, options);
     }
 
     /** A new instance in its power-on state (every register and memory word 0, clk low). */
@@ -64,6 +66,12 @@ public final class SimModel {
         return library;
     }
 
+    /** The options the model was built with (a session rebuilds it with waveform support from these). */
+    public BuildOptions options() {
+        return options;
+    }
+
+    /** The waveform format the model can dump, {@link Waveform#NONE} when built without tracing. */
     public Waveform waveform() {
         return waveform;
     }

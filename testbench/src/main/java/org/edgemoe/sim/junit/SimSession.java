@@ -34,8 +34,15 @@ public final class SimSession {
         return open(ModelCompiler.compile(sources, options()));
     }
 
-    /** Opens {@code model}; a waveform is only dumped if the model was built with waveform support. */
+    /**
+     * Opens {@code model}. When the test records a waveform and the model was built without tracing (say by
+     * {@code HdlSim.compile(...)} with default options), the session builds it again with the test's waveform
+     * format (same sources and options otherwise, cached like any build), so {@link RecordWaveform} always records.
+     */
     public Sim open(SimModel model) {
+        if (waveform != Waveform.NONE && model.waveform() == Waveform.NONE) {
+            model = ModelCompiler.compile(model.sources(), model.options().withWaveform(waveform));
+        }
         Sim sim = model.open();
         sims.add(sim);
         if (waveform != Waveform.NONE && model.waveform() != Waveform.NONE) {

@@ -77,6 +77,32 @@ class SimExtensionTest {
         assertTrue(dump.contains("\n#45\n"), "every half cycle is dumped");
     }
 
+    /** A design written with hdl-core, compiled the way a test usually does: HdlSim.compile with default options. */
+    static final class Blink extends org.edgemoe.hdl.core.Module {
+        final org.edgemoe.hdl.core.UInt count = org.edgemoe.hdl.core.Hdl.out(org.edgemoe.hdl.core.Hdl.UInt(4));
+
+        Blink() {
+            org.edgemoe.hdl.core.UInt r = org.edgemoe.hdl.core.Hdl.reg(org.edgemoe.hdl.core.Hdl.UInt(4)).init(0).named("r");
+            r.set(r.plus(1));
+            count.set(r);
+        }
+    }
+
+    @Test
+    void recordWaveformRecordsAModelCompiledWithoutTracing(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        org.edgemoe.sim.SimModel plain = org.edgemoe.sim.HdlSim.compile(Blink::new);
+        assertEquals(org.edgemoe.sim.Waveform.NONE, plain.waveform(), "default options build without tracing");
+        SimSession session = new SimSession(org.edgemoe.sim.Waveform.VCD, dir.resolve("blink"));
+        Sim sim = session.open(plain);
+        sim.reset();
+        sim.step(5);
+        assertEquals(5, sim.peek("io_count"));
+        session.closeAll();
+        assertEquals(java.util.List.of(dir.resolve("blink.vcd").toAbsolutePath()), session.waveforms());
+        String dump = Files.readString(dir.resolve("blink.vcd"));
+        assertTrue(dump.contains("$enddefinitions") && dump.contains("io_count"), dump.substring(0, Math.min(400, dump.length())));
+    }
+
     @Test
     void sessionWithoutWaveformRecordsNothing() {
         SimSession session = new SimSession(org.edgemoe.sim.Waveform.NONE, Path.of("unused"));
