@@ -207,6 +207,28 @@ class AxiMastersTest {
         }
     }
 
+    @Test
+    void bothMastersComeOutOfResetIdleWhateverTheirRegistersHeld() {
+        for (int seed = 1; seed <= 3; seed++) {
+            for (SimModel m : List.of(reader, writer)) {
+                try (Sim sim = m.openRandomised(seed)) {
+                    sim.poke("io_clear", 0);
+                    sim.poke("io_cmd_valid", 0);
+                    sim.poke("io_data_" + (m == reader ? "ready" : "valid"), 0);
+                    sim.reset();
+                    assertEquals(0, sim.peek("io_busy"), m.top());
+                    assertEquals(0, sim.peek("io_error_valid"), m.top());
+                    assertEquals(0, sim.peek(m == reader ? "io_axi_arvalid" : "io_axi_awvalid"), m.top());
+                    if (m == writer) {
+                        assertEquals(0, sim.peek("io_axi_wvalid"));
+                    } else {
+                        assertEquals(0, sim.peek("io_data_valid"));
+                    }
+                }
+            }
+        }
+    }
+
     /** Drives the write master: transfers and their beats (the bytes of {@code image} at the transfer's words). */
     static void enqueueWrite(StreamDriver cmd, StreamDriver data, Transfer t, DdrMemory image) {
         cmd.enqueue(t.addr(), t.bytes());
