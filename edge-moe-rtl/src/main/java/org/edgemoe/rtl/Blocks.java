@@ -7,6 +7,7 @@ import org.edgemoe.hdl.core.Module;
 import org.edgemoe.rtl.attention.AttentionEngine;
 import org.edgemoe.rtl.cu.ComputeUnit;
 import org.edgemoe.rtl.gelu.GeluUnit;
+import org.edgemoe.rtl.layernorm.LayerNorm;
 import org.edgemoe.rtl.router.MoeRouter;
 import org.edgemoe.rtl.softmax.SoftmaxNormalize;
 import org.edgemoe.rtl.softmax.StreamingSoftmax;
@@ -26,6 +27,7 @@ public final class Blocks {
         m.put("compute_unit", ComputeUnit::new);
         m.put("moe_router", MoeRouter::new);
         m.put("attention_engine", AttentionEngine::new);
+        m.put("layer_norm", LayerNorm::new);
         return m;
     }
 }

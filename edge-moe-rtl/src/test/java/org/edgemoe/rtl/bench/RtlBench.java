@@ -14,12 +14,14 @@ import org.edgemoe.model.hw.Formats;
 import org.edgemoe.rtl.cu.CuConfig;
 import org.edgemoe.rtl.cu.Mesh;
 import org.edgemoe.rtl.cu.UtilisationRun;
+import org.edgemoe.rtl.layernorm.LnBench;
 
 /**
  * {@code mvn -pl edge-moe-rtl exec:java@bench}: prints {@code BENCH cu.util.<in>x<out>.t<tokens> <fraction>
  * fraction} for the compute unit's standard shapes on the default 16 x 16 unit (Verilator, full feeding,
  * no back-pressure) and {@code BENCH cu.dsp_per_mac.<profile> <value> dsp/mac}: DSP48E2 cells of a 2 x 2
- * {@link Mesh} after {@code yosys synth_xilinx -family xcup}, divided by its 4 MACs.
+ * {@link Mesh} after {@code yosys synth_xilinx -family xcup}, divided by its 4 MACs; the LayerNorm unit's
+ * {@code ln.*} figures ({@link LnBench}).
  */
 public final class RtlBench {
     private RtlBench() { }
@@ -35,6 +37,7 @@ public final class RtlBench {
         for (Formats f : new Formats[] {Formats.published(), Formats.dsp18()}) {
             System.out.printf("BENCH cu.dsp_per_mac.%s %s dsp/mac%n", f.name(), dspPerMac(f));
         }
+        LnBench.main(args);
     }
 
     /** DSP48E2 per MAC of a 2 x 2 mesh in profile f (yosys synth_xilinx -family xcup). */

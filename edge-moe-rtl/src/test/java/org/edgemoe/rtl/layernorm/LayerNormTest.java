@@ -1,0 +1,110 @@
+package org.edgemoe.rtl.layernorm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import org.edgemoe.model.hw.Formats;
+import org.edgemoe.rtl.gelu.RtlTestSupport;
+import org.edgemoe.sim.HdlSim;
+import org.edgemoe.sim.Sim;
+import org.edgemoe.sim.SimModel;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * LayerNorm against HwOps.layerNorm, bit-exact: random and extreme tokens (variance 0, the format's
+ * maximum and minimum, full-range, alternating extremes, spikes, near-equal), several gamma/beta sets,
+ * commands back to back, random stalls on every stream, both profiles at the default shape (D = 192,
+ * 16 lanes), a small odd shape (D = 20, 4 lanes: divisor 4 x 5), full throughput, lint.
+ */
+class LayerNormTest {
+    static final LnConfig PUB = LnConfig.of(Formats.published()).withShape(192, 16, 3);
+    static final LnConfig DSP = LnConfig.of(Formats.dsp18()).withShape(192, 16, 3);
+    static final LnConfig ODD = LnConfig.of(Formats.dsp18()).withShape(20, 4, 2);
+    static SimModel pub;
+    static SimModel dsp;
+    static SimModel odd;
+
+    @BeforeAll
+    static void compile() {
+        pub = HdlSim.compile(() -> new LayerNorm(PUB));
+        dsp = HdlSim.compile(() -> new LayerNorm(DSP));
+        odd = HdlSim.compile(() -> new LayerNorm(ODD));
+    }
+
+    static void randomRun(SimModel model, LnConfig cfg, long seed, double stall) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        Formats f = cfg.formats();
+        int d = cfg.dim();
+        try (Sim sim = model.open()) {
+            sim.reset();
+            LnHarness h = new LnHarness(sim, cfg, seed, stall);
+            for (int s = 0; s < cfg.sets(); s++) {
+                h.loadSet(s, LnHarness.randomParams(f.weightNorm(), d, rnd, s == 0),
+                        LnHarness.randomParams(f.weightBias(), d, rnd, s == 0));
+            }
+            h.waitParams();
+            int[] counts = {12, 1, 5, 30, 2};
+            for (int j = 0; j < counts.length; j++) {
+                int set = j % cfg.sets();
+                h.submit(new LnHarness.Job(set, LnHarness.tokens(f.resid(), d, counts[j], rnd)), "job " + j + " (set " + set + ")");
+            }
+            h.finish(200_000);
+        }
+    }
+
+    @Test
+    void publishedRandomAndExtremeTokensUnderStalls() {
+        randomRun(pub, PUB, 1, 0.3);
+    }
+
+    @Test
+    void dsp18RandomAndExtremeTokensUnderStalls() {
+        randomRun(dsp, DSP, 2, 0.3);
+    }
+
+    @Test
+    void dsp18NoStalls() {
+        randomRun(dsp, DSP, 3, 0);
+    }
+
+    @Test
+    void oddShapeUnderStalls() {
+        randomRun(odd, ODD, 4, 0.4);
+        randomRun(odd, ODD, 5, 0);
+    }
+
+    @Test
+    void tokensBackToBackAtFullRate() {
+        int n = 40;
+        LnBench.Result r = LnBench.measure(dsp, DSP, n);
+        assertEquals(DSP.beats(), r.cyclesPerToken(), 1e-9, "cycles per token, steady state");
+        assertTrue(r.oneNorm() <= (long) n * DSP.beats() + 40, "whole command: " + r.oneNorm() + " cycles");
+        assertEquals(ODD.beats(), LnBench.measure(odd, ODD, n).cyclesPerToken(), 1e-9, "cycles per token, " + ODD.dim() + " / " + ODD.lanes());
+    }
+
+    @Test
+    void commandForZeroTokensIsSkipped() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        Formats f = DSP.formats();
+        try (Sim sim = dsp.open()) {
+            sim.reset();
+            LnHarness h = new LnHarness(sim, DSP, 11, 0.2);
+            h.loadSet(1, LnHarness.randomParams(f.weightNorm(), 192, rnd, false), LnHarness.randomParams(f.weightBias(), 192, rnd, false));
+            h.waitParams();
+            h.submit(new LnHarness.Job(1, new long[0][]), "empty");
+            h.submit(new LnHarness.Job(1, LnHarness.tokens(f.resid(), 192, 3, rnd)), "after empty");
+            h.finish(20_000);
+            assertTrue(h.y.receivedCount() == 36);
+        }
+    }
+
+    @Test
+    void defaultIsLintClean(@TempDir Path dir) throws Exception {
+        RtlTestSupport.assertLintClean(LayerNorm::new, dir.resolve("default"));
+        RtlTestSupport.assertLintClean(() -> new LayerNorm(ODD), dir.resolve("odd"));
+    }
+}
