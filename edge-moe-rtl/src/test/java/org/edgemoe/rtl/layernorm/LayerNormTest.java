@@ -102,6 +102,39 @@ class LayerNormTest {
         }
     }
 
+    /**
+     * Registers and memories power on random (Verilator rand-reset 2): after reset the unit is idle and
+     * computes exactly; a reset in the middle of a run drops the old work: only the new command's outputs come.
+     */
+    @Test
+    void comesOutOfResetIdleAndResetMidRunKeepsOnlyNewWork() {
+        Formats f = DSP.formats();
+        for (int seed : new int[] {5, 77}) {
+            SplittableRandom rnd = new SplittableRandom(seed);
+            try (Sim sim = dsp.openRandomised(seed)) {
+                sim.reset();
+                assertEquals(0, sim.peek("io_y_valid"), "no output after reset");
+                assertEquals(0, sim.peek("io_busy"), "idle after reset");
+                LnHarness old = new LnHarness(sim, DSP, seed, 0.2);
+                old.loadSet(0, LnHarness.randomParams(f.weightNorm(), 192, rnd, false), LnHarness.randomParams(f.weightBias(), 192, rnd, false));
+                old.waitParams();
+                old.submit(new LnHarness.Job(0, LnHarness.tokens(f.resid(), 192, 20, rnd)), "old");
+                sim.step(40 + 60 * seed % 97); // part of the old command: tokens in the ring, in statistics, in the lanes
+                old.detach();
+                sim.reset();
+                assertEquals(0, sim.peek("io_y_valid"), "no output after the mid-run reset");
+                assertEquals(0, sim.peek("io_busy"), "idle after the mid-run reset");
+                sim.step(5);
+                assertEquals(0, sim.peek("io_y_valid"), "nothing left over from the old command");
+                LnHarness h = new LnHarness(sim, DSP, seed + 1, 0.2);
+                h.loadSet(1, LnHarness.randomParams(f.weightNorm(), 192, rnd, true), LnHarness.randomParams(f.weightBias(), 192, rnd, true));
+                h.waitParams();
+                h.submit(new LnHarness.Job(1, LnHarness.tokens(f.resid(), 192, 15, rnd)), "new (seed " + seed + ")");
+                h.finish(50_000);
+            }
+        }
+    }
+
     @Test
     void defaultIsLintClean(@TempDir Path dir) throws Exception {
         RtlTestSupport.assertLintClean(LayerNorm::new, dir.resolve("default"));

@@ -57,6 +57,18 @@ final class LnHarness {
         beta = new long[cfg.sets()][];
     }
 
+    /** Stops driving and watching (for a reset in the middle of a run); inputs go invalid, the output ready. */
+    void detach() {
+        sim.removeAgent(cmd);
+        sim.removeAgent(x);
+        sim.removeAgent(param);
+        sim.removeAgent(y);
+        cmd.ports().valid().poke(0);
+        x.ports().valid().poke(0);
+        param.ports().valid().poke(0);
+        y.ports().ready().poke(1);
+    }
+
     /** Writes gamma/beta of {@code set} through the parameter port (and remembers them for the model). */
     void loadSet(int set, long[] g, long[] b) {
         gamma[set] = g.clone();
