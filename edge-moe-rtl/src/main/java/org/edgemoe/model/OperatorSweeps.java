@@ -34,7 +34,7 @@ public final class OperatorSweeps {
         long step = 1L << Math.max(0, frac - STEP_FRAC);
         double max = 0;
         for (long raw = 0; raw <= (16L << frac); raw += step) {
-            double y = FixedRaw.toDouble(HwOps.expNeg(raw, frac, f.prob()), f.prob().fracBits());
+            double y = FixedRaw.toDouble(HwOps.expNeg(raw, frac, f), f.prob().fracBits());
             max = Math.max(max, Math.abs(y - Math.exp(-FixedRaw.toDouble(raw, frac))));
         }
         return max;

@@ -29,6 +29,11 @@ public final class HwOps {
         return ExpUnit.expNeg(rawT, tFrac, out);
     }
 
+    /** exp(-t) into prob format with the profile's rounding, as inside the softmax. See {@link ExpUnit}. */
+    public static long expNeg(long rawT, int tFrac, Formats f) {
+        return ExpUnit.expNeg(rawT, tFrac, f.prob(), f.rounding());
+    }
+
     /** Streaming softmax of one row: {1/sum, max} and probabilities (prob format). See {@link SoftmaxUnit}. */
     public static SoftmaxRow softmaxRow(long[] scores, FixFormat scoreFormat, Formats f) {
         return SoftmaxUnit.softmaxRow(scores, scoreFormat, f);

@@ -2,6 +2,7 @@ package org.edgemoe.model.hw;
 
 import org.edgemoe.hdl.fixed.FixFormat;
 import org.edgemoe.hdl.fixed.FixedRaw;
+import org.edgemoe.hdl.fixed.Rounding;
 
 /**
  * Single-pass (online) softmax, reference section 4, for attention rows and the MoE gate.
@@ -9,11 +10,13 @@ import org.edgemoe.hdl.fixed.FixedRaw;
  * <p>Scores are raw with F >= 6 fraction bits, consumed in array order. State: running max b (score
  * format) and running sum s (format {@link Formats#softmaxSum()}: prob's fraction bits P, 8 more
  * integer bits). Start: b = x[0], s = 1. For each next x: if x &gt; b then
- * {@code s = floor(s * expNeg(x - b) / 2^P) + 1; b = x}, else {@code s = s + expNeg(b - x)}, where
- * expNeg is {@link ExpUnit#expNeg} into prob format; s is kept in its format with the profile's
- * overflow mode. After the row: {@code invSum = floor(2^(2P) / s)} (an exact divider, prob format),
- * and {@code probs[j] = floor(expNeg(b - x[j]) * invSum / 2^P)} (prob format). The order matters
- * (the rescale truncates): callers with a staggered key order must pass the row in that order.
+ * {@code s = rnd(s * expNeg(x - b) / 2^P) + 1; b = x}, else {@code s = s + expNeg(b - x)}, where
+ * expNeg is {@link ExpUnit#expNeg} into prob format and rnd the profile's rounding (both: a floor in the
+ * published profile, round half up in dsp18, which removes the downward bias of flooring every term);
+ * s is kept in its format with the profile's overflow mode. After the row:
+ * {@code invSum = floor(2^(2P) / s)} (an exact divider, prob format), and
+ * {@code probs[j] = rnd(expNeg(b - x[j]) * invSum / 2^P)} (prob format). The order matters (the
+ * rescale rounds): callers with a staggered key order must pass the row in that order.
  */
 public final class SoftmaxUnit {
 
@@ -26,22 +29,23 @@ public final class SoftmaxUnit {
         FixFormat sumFormat = f.softmaxSum();
         int p = prob.fracBits();
         long one = 1L << p;
+        Rounding rnd = f.rounding();
         long b = scores[0];
         long s = one;
         for (int j = 1; j < scores.length; j++) {
             long x = scores[j];
             if (x > b) {
-                s = FixedRaw.floorShift(s * ExpUnit.expNeg(x - b, frac, prob), p) + one;
+                s = FixedRaw.shiftRound(s * ExpUnit.expNeg(x - b, frac, prob, rnd), p, rnd) + one;
                 b = x;
             } else {
-                s = s + ExpUnit.expNeg(b - x, frac, prob);
+                s = s + ExpUnit.expNeg(b - x, frac, prob, rnd);
             }
             s = FixedRaw.fit(s, sumFormat, f.overflow());
         }
         long inv = (1L << (2 * p)) / s;
         long[] probs = new long[scores.length];
         for (int j = 0; j < scores.length; j++) {
-            probs[j] = FixedRaw.floorShift(ExpUnit.expNeg(b - scores[j], frac, prob) * inv, p);
+            probs[j] = FixedRaw.shiftRound(ExpUnit.expNeg(b - scores[j], frac, prob, rnd) * inv, p, rnd);
         }
         return new SoftmaxRow(inv, b, probs);
     }

@@ -17,6 +17,7 @@ import org.edgemoe.hdl.core.Vec;
 import org.edgemoe.hdl.fixed.FixFormat;
 import org.edgemoe.hdl.lib.Stream;
 import org.edgemoe.model.hw.Formats;
+import org.edgemoe.rtl.common.ExpNegLane;
 
 /**
  * MoE expert router: gate matrix-vector product, online softmax, top-k, per-token routing output and
@@ -60,6 +61,9 @@ public final class MoeRouter extends Module {
     public final Bits nonEmpty;
     private final Mem<Bits> gateWeights;
     private final Mem<Bits> queues;
+
+    /** Register stages of the shared exp lane (free running). */
+    static final int EXP_LATENCY = 3;
 
     private static final int S_IDLE = 0;
     private static final int S_CONV = 1;
@@ -173,7 +177,7 @@ public final class MoeRouter extends Module {
         // logits: shift register, expert j at position 0 in scan step j
         Vec<SInt> logits = reg(Vec(experts, SInt(wA))).named("logits");
         int ws = p + log2Up(experts) + 1;
-        int ew = ExpNegLogic.outWidth(p);
+        int ew = p + 1;
         UInt one = U(1L << p, ws);
         SInt maxL = reg(SInt(wA)).init(0).named("maxLogit");
         UInt sum = reg(UInt(ws)).init(0).named("expSum");
@@ -201,7 +205,7 @@ public final class MoeRouter extends Module {
         Bool first = j.eq(0).named("scanFirst");
 
         // one pipelined exp unit shared by the softmax scan and the probability step:
-        // input registers (argument, valid, tags) then ExpNegLogic.STAGES stages
+        // input registers (argument, valid, tags) then EXP_LATENCY stages
         UInt xaArg = reg(UInt(wA + 1)).init(0).named("expArg");
         Bool xaValid = reg(Bool()).init(false).named("expInValid");
         Bool xaBig = reg(Bool()).init(false).named("expInBig");
@@ -209,13 +213,16 @@ public final class MoeRouter extends Module {
         Bool xaProb = reg(Bool()).init(false).named("expInProb");
         UInt xaRank = reg(UInt(rb)).init(0).named("expInRank");
         xaValid.set(B(false));
-        UInt ex = ExpNegLogic.expNegPiped(xaArg, fA, p).named("expOut");
+        ExpNegLane expLane = instance(new ExpNegLane(wA + 1, fA, p, rnd, EXP_LATENCY));
+        expLane.t.set(xaArg);
+        expLane.en.set(B(true));
+        UInt ex = expLane.e;
         Bool exValid = xaValid;
         Bool exBig = xaBig;
         Bool exLast = xaLast;
         UInt exRank = xaRank;
         Bool exProb = xaProb;
-        for (int i = 0; i < ExpNegLogic.STAGES; i++) {
+        for (int i = 0; i < EXP_LATENCY; i++) {
             exProb = regNext(exProb).named("expProb_" + i);
             exValid = regNext(exValid).init(false).named("expValid_" + i);
             exBig = regNext(exBig).named("expBig_" + i);
@@ -231,7 +238,7 @@ public final class MoeRouter extends Module {
         Bool exProbOut = exV.and(exP).named("expProbOut");
 
         // softmax recurrence on the exp results, in expert order
-        UInt rescaled = sum.times(ex).shr(p).resize(ws).plus(one).named("sumRescaled");
+        UInt rescaled = roundOff(sum.times(ex), p, rnd).resize(ws).plus(one).named("sumRescaled");
         UInt added = sum.plus(ex.resize(ws)).named("sumAdded");
 
         // divider step: inv = floor(2^(2P) / sum), P+1 quotient bits
@@ -262,7 +269,7 @@ public final class MoeRouter extends Module {
         when(exProbOut, () -> probEx.write(exR, ex));
         when(exProbOut.and(exL), () -> probExDone.set(B(true)));
         UInt rankEx = probEx.read(r.resize(rb)).named("rankExp");
-        UInt probNow = rankEx.resize(Math.max(ew, p + 1)).times(inv).shr(p).resize(p + 1).named("probNow");
+        UInt probNow = roundOff(rankEx.times(inv), p, rnd).resize(p + 1).named("probNow");
 
         // queues: one memory, expert-major, (token, score) words
         queues = mem(Bits(qb + wP), (1 << eb) << qb);
@@ -453,6 +460,12 @@ public final class MoeRouter extends Module {
                 .otherwise(() -> state.set(U(S_IDLE, 4)));
         // the softmax recurrence consumes the exp results of the scan (S_SOFTMAX and S_SUM)
         when(exScan, () -> sum.set(mux(exB, rescaled, added)));
+    }
+
+    /** rnd(v / 2^shift) for a non-negative v, at v's width minus shift (the softmax's rounding; never wraps). */
+    private static UInt roundOff(UInt v, int shift, Rounding rnd) {
+        return Fix.fromRaw(FixFormat.ofWidth(false, v.width(), shift), v)
+                .resize(FixFormat.ofWidth(false, v.width() - shift, 0), rnd, Overflow.WRAP).rawUInt();
     }
 
     private static Bits catBools(List<Bool> bits) {

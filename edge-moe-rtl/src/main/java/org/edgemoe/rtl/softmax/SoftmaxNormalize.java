@@ -10,13 +10,15 @@ import org.edgemoe.hdl.core.Module;
 import org.edgemoe.hdl.core.SInt;
 import org.edgemoe.hdl.core.UInt;
 import org.edgemoe.hdl.fixed.FixFormat;
+import org.edgemoe.hdl.fixed.Overflow;
 import org.edgemoe.hdl.lib.Stream;
 import org.edgemoe.model.hw.Formats;
 import org.edgemoe.model.hw.SoftmaxUnit;
+import org.edgemoe.rtl.common.ExpNegLane;
 
 /**
  * The normalise pass of the streaming softmax, bit-exact to the {@code probs} of
- * {@link SoftmaxUnit#softmaxRow}: {@code p = floor(expNeg(max - x) * invSum / 2^P)} for R rows per beat.
+ * {@link SoftmaxUnit#softmaxRow}: {@code p = rnd(expNeg(max - x) * invSum / 2^P)} (rnd: the profile's rounding) for R rows per beat.
  * A row's {invSum, max} beat ({@code stats}, as produced by {@link StreamingSoftmax}) is held while
  * the row's scores stream through ({@code scores}) and consumed with the beat whose {@code last} is high.
  * One beat per cycle, latency {@link #LATENCY}, stall-all-stages on {@code probs} back-pressure.
@@ -81,13 +83,16 @@ public final class SoftmaxNormalize extends Module {
             UInt inv = stats.payload.invSum.get(k).rawSInt().resize(p + 1).asUInt(); // 0 <= invSum <= 2^P
             UInt t1 = regNextWhen(t, advance).named("t1_" + k);
             UInt inv1 = regNextWhen(inv, advance).named("inv1_" + k);
-            ExpNegLane e = instance(new ExpNegLane(w, scoreFormat.fracBits(), p));
+            ExpNegLane e = instance(new ExpNegLane(w, scoreFormat.fracBits(), p, f.rounding(), 2));
             e.t.set(t1);
             e.en.set(advance);
             exp.add(e);
             UInt inv3 = regNextWhen(regNextWhen(inv1, advance), advance).named("inv3_" + k);
-            UInt prod = e.e.times(inv3).shr(p); // <= 2^P
-            UInt pr = regNextWhen(prod.resize(p + 1), advance).named("p4_" + k);
+            UInt prod = e.e.times(inv3);
+            // rnd(e * invSum / 2^P) <= 2^P: P + 1 bits, no wrap
+            UInt rounded = Fix.fromRaw(FixFormat.ofWidth(false, prod.width(), p), prod)
+                    .resize(FixFormat.ofWidth(false, p + 1, 0), f.rounding(), Overflow.WRAP).rawUInt();
+            UInt pr = regNextWhen(rounded, advance).named("p4_" + k);
             probs.payload.prob.get(k).set(Fix.fromRaw(probF, pr.resize(probM.width())));
         }
     }

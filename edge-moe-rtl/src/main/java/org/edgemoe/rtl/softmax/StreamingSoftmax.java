@@ -7,6 +7,7 @@ import java.util.List;
 import org.edgemoe.hdl.core.Bool;
 import org.edgemoe.hdl.core.Fix;
 import org.edgemoe.hdl.core.Module;
+import org.edgemoe.hdl.fixed.Overflow;
 import org.edgemoe.hdl.fixed.Rounding;
 import org.edgemoe.hdl.core.SInt;
 import org.edgemoe.hdl.core.UInt;
@@ -14,6 +15,7 @@ import org.edgemoe.hdl.fixed.FixFormat;
 import org.edgemoe.hdl.lib.Stream;
 import org.edgemoe.model.hw.Formats;
 import org.edgemoe.model.hw.SoftmaxUnit;
+import org.edgemoe.rtl.common.ExpNegLane;
 
 /**
  * Single-pass (online) softmax statistics of R rows in parallel, bit-exact to the {@code invSum} and
@@ -23,7 +25,7 @@ import org.edgemoe.model.hw.SoftmaxUnit;
  * {@code invSum = floor(2^(2P) / s)} and {@code max}.
  *
  * <p>Pipeline (stall-all-stages): S1 running max and |x - b|, S2-S3 exp ({@link ExpNegLane}), then
- * the sum recurrence ({@code s = floor(s * e / 2^P) + 1} when x > b, else {@code s + e}, fit to
+ * the sum recurrence ({@code s = rnd(s * e / 2^P) + 1}, rnd the profile's rounding, when x > b, else {@code s + e}, fit to
  * {@link Formats#softmaxSum()} with the profile's overflow), and a sequential restoring divider per
  * row that retires {@code divStepsPerCycle} quotient bits a cycle: {@link #divCycles()} cycles per
  * row. A row's last beat waits while the divider is busy, so rows of at least {@link #minRowLength()}
@@ -131,7 +133,7 @@ public final class StreamingSoftmax extends Module {
             Bool gt1 = regNextWhen(gt, advance).named("gt1_" + k);
             SInt b1 = regNextWhen(mux(takeX, x, b), advance).named("b1_" + k);
             // ---- S2, S3: exp ----
-            ExpNegLane e = instance(new ExpNegLane(w, scoreFormat.fracBits(), p));
+            ExpNegLane e = instance(new ExpNegLane(w, scoreFormat.fracBits(), p, f.rounding(), 2));
             e.t.set(t1);
             e.en.set(advance);
             exp.add(e);
@@ -140,9 +142,12 @@ public final class StreamingSoftmax extends Module {
             // ---- sum recurrence ----
             SInt s = reg(SInt(sw)).named("s_" + k);
             SInt ev = e.e.toSInt();
-            SInt floored = s.times(ev).shr(p); // floor(s * e / 2^P), sw + 2 bits
+            SInt prod = s.times(ev);
+            // rnd(s * e / 2^P), sw + 2 bits (s * e >= 0 and at most s * 2^P: rounding cannot wrap)
+            SInt rounded = Fix.fromRaw(FixFormat.ofWidth(true, prod.width(), p), prod)
+                    .resize(FixFormat.ofWidth(true, prod.width() - p, 0), f.rounding(), Overflow.WRAP).rawSInt();
             // (same-width add: a sign-extended constant would be emitted as an illegal literal bit-select)
-            SInt scaled = floored.resize(floored.width() + 1).plus(S(one, floored.width() + 1));
+            SInt scaled = rounded.resize(rounded.width() + 1).plus(S(one, rounded.width() + 1));
             SInt added = s.plusExpand(ev.resize(sw));
             Fix rescale = fit(scaled, sumF, f);
             Fix accumulate = fit(added, sumF, f);

@@ -215,7 +215,7 @@ class MoeRouterTest {
             loadAll(run, gates);
             int n = PUB.queueDepth;
             long cycles = run.layer(randomTokens(PUB, rnd, n, 2), randomTasks(PUB, rnd, n), gates);
-            int post = 1 + PUB.experts + ExpNegLogic.STAGES + 1 + PUB.f.prob().fracBits() + 1 + 2 * PUB.topK + 1;
+            int post = 1 + PUB.experts + MoeRouter.EXP_LATENCY + 1 + PUB.f.prob().fracBits() + 1 + 2 * PUB.topK + 1;
             System.out.println("PERF router.published_E4_K8.cycles_per_token " + (double) cycles / n);
             RouterBench.assertThroughput(cycles, n, Math.max(PUB.dim, post), 10);
         }
