@@ -9,7 +9,9 @@ import org.edgemoe.hdl.core.Module;
 import org.edgemoe.hdl.core.SInt;
 import org.edgemoe.hdl.core.UInt;
 import org.edgemoe.hdl.core.Vec;
-import org.edgemoe.rtl.softmax.ExpNegLane;
+import org.edgemoe.hdl.fixed.FixFormat;
+import org.edgemoe.hdl.fixed.Overflow;
+import org.edgemoe.rtl.common.ExpNegLane;
 import org.edgemoe.rtl.softmax.StreamingSoftmax;
 
 /**
@@ -24,7 +26,7 @@ import org.edgemoe.rtl.softmax.StreamingSoftmax;
  * Q.K^T pipeline (under {@code en}): S0 operands, S1 products, S2 tree, S3 row sum over the beats of a
  * key, S4 score (x 1/8, narrowed to act with the profile's rounding and overflow). Probability path (never
  * stalls, 5 cycles): {@code pIssue} for key beat {@code pKc} reads the store at {@code pKey}; the beat
- * kc = index latches the row's {invSum, max}; t = max - s; exp(-t); p = floor(e * invSum / 2^P).
+ * kc = index latches the row's {invSum, max}; t = max - s; exp(-t); p = rnd(e * invSum / 2^P) (the profile's rounding).
  */
 public final class QueryLane extends Module {
     public static final int PROB_LATENCY = 5;
@@ -144,10 +146,14 @@ public final class QueryLane extends Module {
         UInt invL = regNextWhen(stats.output.payload.invSum.get(0).rawSInt().resize(pf + 1).asUInt(), latch).named("invL");
         SInt s = store.readSync(pKey);
         UInt tArg = regNext(maxL.minusExpand(s).resize(aw).asUInt()).named("tArg");
-        ExpNegLane exp = instance(new ExpNegLane(aw, cfg.act().fracBits(), pf));
+        ExpNegLane exp = instance(new ExpNegLane(aw, cfg.act().fracBits(), pf, cfg.formats().rounding(), 2));
         exp.t.set(tArg);
         exp.en.set(B(true));
-        prob.set(regNext(exp.e.times(invL).shr(pf).resize(pf + 1)).named("probR"));
+        // rnd(e * invSum / 2^P) with the profile's rounding (SoftmaxUnit), at most 2^P: never wraps
+        UInt pe = exp.e.times(invL);
+        prob.set(regNext(Fix.fromRaw(FixFormat.ofWidth(false, pe.width(), pf), pe)
+                .resize(FixFormat.ofWidth(false, pf + 1, 0), cfg.formats().rounding(), Overflow.WRAP).rawUInt())
+                .named("probR"));
     }
 
     private Bool validReg(Bool next, String name) {
