@@ -57,8 +57,6 @@ class DatapathTest {
             op.add(sim.signal("io_linear_payload_dst"));
             ops = new StreamDriver(sim, StreamPorts.of(sim, "linear", op), 1, 0);
             weights = new StreamDriver(sim, "weight", 2, 0);
-            sim.addAgent(ops);
-            sim.addAgent(weights);
         }
 
         /** Writes token-major rows into buffer {@code name} (lno, qkv, att, hid, res, sec) through its external port. */

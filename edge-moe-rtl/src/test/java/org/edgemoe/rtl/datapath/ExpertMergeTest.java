@@ -50,7 +50,6 @@ class ExpertMergeTest {
                     sim.signal("io_cmd_payload_strides_2"))), seed + 2, stall);
             cmd.enqueue(10, 100, 1, 1, 1, 0, 0);    // words 10..109
             cmd.enqueue(300, 50, 1, 1, 2, 0, 0);    // every other word of 300..399
-            sim.addAgent(cmd);
             sim.addAgent(res);
             sim.addAgent(sec);
             sim.addAgent(res.writer(sim, "resWrite"));

@@ -150,8 +150,6 @@ class LinearEngineTest {
                 }
                 want.add(y);
             }
-            sim.addAgent(cmd);
-            sim.addAgent(wts);
             sim.addAgent(src);
             sim.addAgent(res);
             // act outputs land in their own Java buffer
