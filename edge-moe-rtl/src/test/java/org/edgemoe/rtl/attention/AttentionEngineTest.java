@@ -31,7 +31,11 @@ class AttentionEngineTest {
     @BeforeAll
     static void compile() {
         dsp = HdlSim.compile(() -> new AttentionEngine(DSP));
-        pub = HdlSim.compile(() -> new AttentionEngine(PUB));
+        pub = pubModel();
+    }
+
+    static SimModel pubModel() {
+        return HdlSim.compile(() -> new AttentionEngine(PUB));
     }
 
     static List<AttnHarness.Head> mix(AttnConfig cfg, long seed, int... tokens) {
