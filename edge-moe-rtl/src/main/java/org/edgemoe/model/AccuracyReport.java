@@ -32,6 +32,7 @@ public final class AccuracyReport {
             QuantizedWeights q = new QuantizedWeights(weights, f);
             print("weights.out_of_range." + name, q.outOfRange());
             HwModel model = new HwModel(q);
+            attentionErrors(name, model, f);
             FloatModel sameWeights = new FloatModel(q.dequantized(weights));
             for (int task = 0; task < ModelShape.TASKS; task++) {
                 HwTrace hw = model.run(task);
@@ -56,6 +57,49 @@ public final class AccuracyReport {
         print("routing.agreement.min.float_quantized_weights" + tag, weightsOnly.minRoutingAgreement());
         print("final.mse.hw_vs_float_quantized_weights" + tag, arithmeticOnly.finalLayer().mse());
         print("routing.agreement.min.hw_vs_float_quantized_weights" + tag, arithmeticOnly.minRoutingAgreement());
+    }
+
+    /**
+     * The attention head alone on layer 0's real Q, K, V (task 0): the hardware's output against exact
+     * softmax attention in double precision on the same (act-format) inputs, and the largest change the
+     * staggered key order makes against running every row in key order 0..T-1.
+     */
+    private static void attentionErrors(String profile, HwModel model, Formats f) {
+        double err = 0;
+        double order = 0;
+        int frac = f.act().fracBits();
+        for (HwModel.HeadInputs h : model.attentionInputs(0, 0)) {
+            long[][] hw = org.edgemoe.model.hw.AttentionUnit.head(h.q(), h.k(), h.v(), f, true);
+            long[][] inOrder = org.edgemoe.model.hw.AttentionUnit.head(h.q(), h.k(), h.v(), f, false);
+            int n = h.q().length;
+            for (int i = 0; i < n; i++) {
+                double[] s = new double[n];
+                double max = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < n; j++) {
+                    double dot = 0;
+                    for (int c = 0; c < h.q()[i].length; c++) {
+                        dot += h.q()[i][c] * (double) h.k()[j][c];
+                    }
+                    s[j] = dot / Math.pow(2, 2 * frac) / 8;
+                    max = Math.max(max, s[j]);
+                }
+                double sum = 0;
+                for (int j = 0; j < n; j++) {
+                    s[j] = Math.exp(s[j] - max);
+                    sum += s[j];
+                }
+                for (int c = 0; c < h.v()[0].length; c++) {
+                    double o = 0;
+                    for (int j = 0; j < n; j++) {
+                        o += s[j] / sum * h.v()[j][c] / Math.pow(2, frac);
+                    }
+                    err = Math.max(err, Math.abs(hw[i][c] / Math.pow(2, frac) - o));
+                    order = Math.max(order, Math.abs(hw[i][c] - inOrder[i][c]) / Math.pow(2, frac));
+                }
+            }
+        }
+        print("attention.layer0.max_abs_err." + profile, err);
+        print("attention.layer0.staggered_vs_in_order.max_abs_diff." + profile, order);
     }
 
     /** Smallest gap between the 2nd and 3rd gate logit of the float model, over all tokens and MoE layers. */

@@ -29,6 +29,14 @@ public final class AttentionUnit {
     }
 
     public static long[][] head(long[][] q, long[][] k, long[][] v, Formats f) {
+        return head(q, k, v, f, true);
+    }
+
+    /**
+     * As {@link #head(long[][], long[][], long[][], Formats)}; {@code staggered = false} runs every row's
+     * softmax in key order 0..T-1 instead (kept to measure what the staggered order changes).
+     */
+    public static long[][] head(long[][] q, long[][] k, long[][] v, Formats f, boolean staggered) {
         int n = q.length;
         FixFormat act = f.act();
         FixFormat acc = f.acc();
@@ -46,7 +54,7 @@ public final class AttentionUnit {
                 scores[j] = FixedRaw.convert(wrapped, acc.fracBits() + ModelShape.SCORE_SCALE_SHIFT, act,
                         f.rounding(), f.overflow());
             }
-            long[] p = staggeredProbs(scores, i, act, f);
+            long[] p = staggered ? staggeredProbs(scores, i, act, f) : SoftmaxUnit.softmaxRow(scores, act, f).probs();
             long[] o = new long[v[0].length];
             for (int c = 0; c < o.length; c++) {
                 long sum = 0;

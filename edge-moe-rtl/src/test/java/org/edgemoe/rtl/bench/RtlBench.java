@@ -15,6 +15,7 @@ import org.edgemoe.rtl.cu.CuConfig;
 import org.edgemoe.rtl.cu.Mesh;
 import org.edgemoe.rtl.cu.UtilisationRun;
 import org.edgemoe.rtl.layernorm.LnBench;
+import org.edgemoe.rtl.attention.AttnBench;
 
 /**
  * {@code mvn -pl edge-moe-rtl exec:java@bench}: prints {@code BENCH cu.util.<in>x<out>.t<tokens> <fraction>
@@ -38,6 +39,7 @@ public final class RtlBench {
             System.out.printf("BENCH cu.dsp_per_mac.%s %s dsp/mac%n", f.name(), dspPerMac(f));
         }
         LnBench.main(args);
+        AttnBench.print();
     }
 
     /** DSP48E2 per MAC of a 2 x 2 mesh in profile f (yosys synth_xilinx -family xcup). */
