@@ -11,9 +11,12 @@ import org.edgemoe.hdl.core.Mem;
 import org.edgemoe.hdl.core.Module;
 import org.edgemoe.hdl.core.SInt;
 import org.edgemoe.hdl.core.UInt;
+import org.edgemoe.hdl.lib.ShiftRegister;
 import org.edgemoe.hdl.lib.Stream;
 import org.edgemoe.hdl.lib.StreamFifo;
 import org.edgemoe.hdl.fixed.FixFormat;
+import org.edgemoe.hdl.fixed.Overflow;
+import org.edgemoe.hdl.fixed.Rounding;
 import org.edgemoe.model.hw.Formats;
 import org.edgemoe.rtl.gelu.GeluLane;
 import org.edgemoe.rtl.gelu.GeluTable;
@@ -259,44 +262,27 @@ public final class ComputeUnit extends Module {
         int mw = 1 + tiw + 5;
         Bits meta0 = cat(issue.asBits(), iT.asBits(), iFirst.asBits(), iLast.asBits(), iResid.asBits(),
                 iGelu.asBits(), iExpert.asBits());
-        List<Bits> meta = new ArrayList<>();
-        Bits m = regNextWhen(meta0, en).named("meta_0");
-        meta.add(m);
-        for (int j = 1; j < cfg.arrayLatency(); j++) {
-            m = regNextWhen(m, en).named("meta_" + j);
-            meta.add(m);
-        }
+        // reset: the valid bit and the tags of every stage come out of reset empty
+        List<Bits> meta = ShiftRegister.history(meta0, cfg.arrayLatency(), en, Bits(0, mw), "meta");
 
         // input skew: row r delayed r more cycles (x and bank bit)
         for (int r = 0; r < rows; r++) {
-            SInt xv = xs.get(r);
-            Bool bv = bankIssue;
-            for (int d = 0; d < r; d++) {
-                xv = regNextWhen(xv, en).named("xSkew_" + r + "_" + d);
-                bv = regNextWhen(bv, en).named("bSkew_" + r + "_" + d);
-            }
-            mesh.x_in.get(r).set(xv);
-            mesh.bank_in.get(r).set(bv);
+            mesh.x_in.get(r).set(ShiftRegister.delay(xs.get(r), r, en, "xSkew_" + r));
+            mesh.bank_in.get(r).set(ShiftRegister.delay(bankIssue, r, en, "bSkew_" + r));
         }
         // bias injection at the top of each column, aligned with row 0's activations
-        Bool injC = injIssue;
-        Bool bankC = bankIssue;
+        List<Bool> injChain = ShiftRegister.history(injIssue, cols - 1, en, "injChain");
+        List<Bool> bankChain = ShiftRegister.history(bankIssue, cols - 1, en, "bankChain");
         for (int c = 0; c < cols; c++) {
-            if (c > 0) {
-                injC = regNextWhen(injC, en).named("injChain_" + c);
-                bankC = regNextWhen(bankC, en).named("bankChain_" + c);
-            }
+            Bool injC = c == 0 ? injIssue : injChain.get(c - 1);
+            Bool bankC = c == 0 ? bankIssue : bankChain.get(c - 1);
             SInt b = mux(bankC, bias1.get(c), bias0.get(c));
             mesh.psum_in.get(c).set(mux(injC, b, S(0, accW)));
         }
         // output de-skew: column c delayed cols-1-c cycles
         List<SInt> colSum = new ArrayList<>();
         for (int c = 0; c < cols; c++) {
-            SInt v = mesh.psum_out.get(c);
-            for (int d = 0; d < cols - 1 - c; d++) {
-                v = regNextWhen(v, en).named("deskew_" + c + "_" + d);
-            }
-            colSum.add(v);
+            colSum.add(ShiftRegister.delay(mesh.psum_out.get(c), cols - 1 - c, en, "deskew_" + c));
         }
 
         // ---------------- accumulator stage ----------------
@@ -319,7 +305,7 @@ public final class ComputeUnit extends Module {
         Bool accWrite = en.and(aValid).and(aLast.not()).named("accWrite");
         List<SInt> sums = new ArrayList<>();
         Bits sumBits = wire(Bits(cols * accW)).named("sumBits");
-        Bool bypass = regNextWhen(accWrite.and(rT.eq(aT)), en).named("bypass");
+        Bool bypass = regNextWhen(accWrite.and(rT.eq(aT)), en).init(false).named("bypass");
         Bits bypassData = regNextWhen(sumBits, en).named("bypassData");
         Bits prevBits = mux(bypass, bypassData, accRead);
         for (int c = 0; c < cols; c++) {
@@ -335,57 +321,48 @@ public final class ComputeUnit extends Module {
         when(accWrite, () -> accMem.write(memAddrW, sumBits));
 
         // A register: finished sums
-        Bool vA = regNextWhen(aValid.and(aLast), en).named("finValid");
-        Bool residA = regNextWhen(aResid, en).named("finResid");
-        Bool geluA = regNextWhen(aGelu, en).named("finGelu");
-        Bool expertA = regNextWhen(aExpert, en).named("finExpert");
+        Bool vA = flag(aValid.and(aLast), en, "finValid");
+        Bool residA = flag(aResid, en, "finResid");
+        Bool geluA = flag(aGelu, en, "finGelu");
+        Bool expertA = flag(aExpert, en, "finExpert");
         List<SInt> sumA = new ArrayList<>();
         for (int c = 0; c < cols; c++) {
             sumA.add(regNextWhen(sums.get(c), en).named("fin_" + c));
         }
 
         // narrowing into the N register (rounding, saturation)
-        Bool vN = regNextWhen(vA, en).named("narValid");
-        Bool residN = regNextWhen(residA, en).named("narResid");
-        Bool geluN = regNextWhen(geluA, en).named("narGelu");
-        Bool expertN = regNextWhen(expertA, en).named("narExpert");
+        Bool vN = flag(vA, en, "narValid");
+        Bool residN = flag(residA, en, "narResid");
+        Bool geluN = flag(geluA, en, "narGelu");
+        Bool expertN = flag(expertA, en, "narExpert");
         FixFormat act = f.act();
         FixFormat resid = f.resid();
         List<SInt> actN = new ArrayList<>();
         List<SInt> residNv = new ArrayList<>();
         for (int c = 0; c < cols; c++) {
             SInt s = sumA.get(c);
-            actN.add(regNextWhen(CuMath.convert(s, f.acc().fracBits(), act, f), en).named("narAct_" + c));
-            residNv.add(regNextWhen(CuMath.convert(s, f.acc().fracBits(), resid, f), en).named("narRes_" + c));
+            Fix sum = Fix.fromRaw(f.acc(), s);
+            actN.add(regNextWhen(sum.resize(act, f.rounding(), f.overflow()).rawSInt(), en).named("narAct_" + c));
+            residNv.add(regNextWhen(sum.resize(resid, f.rounding(), f.overflow()).rawSInt(), en).named("narRes_" + c));
         }
         // fused GELU: the GELU unit's own lane, pipelined (GeluLane.LATENCY stages on en); the narrowed
         // values and flags are delayed alongside
-        Bool vG = vN;
-        List<Bool> gelValids = new ArrayList<>();
-        Bool residG = residN;
-        Bool geluG = geluN;
-        Bool expertG = expertN;
-        List<SInt> actG = new ArrayList<>(actN);
-        List<SInt> residG2 = new ArrayList<>(residNv);
-        for (int d = 0; d < GeluLane.LATENCY; d++) {
-            vG = regNextWhen(vG, en).named("gelValid_" + d);
-            gelValids.add(vG);
-            residG = regNextWhen(residG, en).named("gelResid_" + d);
-            geluG = regNextWhen(geluG, en).named("gelGelu_" + d);
-            expertG = regNextWhen(expertG, en).named("gelExpert_" + d);
-            for (int c = 0; c < cols; c++) {
-                actG.set(c, regNextWhen(actG.get(c), en).named("gelAct_" + c + "_" + d));
-                residG2.set(c, regNextWhen(residG2.get(c), en).named("gelRes_" + c + "_" + d));
-            }
+        int gl = GeluLane.LATENCY;
+        List<Bool> gelValids = ShiftRegister.history(vN, gl, en, B(false), "gelValid");
+        Bool vG = gelValids.get(gl - 1);
+        Bool residG = ShiftRegister.delay(residN, gl, en, B(false), "gelResid");
+        Bool geluG = ShiftRegister.delay(geluN, gl, en, B(false), "gelGelu");
+        Bool expertG = ShiftRegister.delay(expertN, gl, en, B(false), "gelExpert");
+        List<SInt> actG = new ArrayList<>();
+        List<SInt> residG2 = new ArrayList<>();
+        for (int c = 0; c < cols; c++) {
+            actG.add(ShiftRegister.delay(actN.get(c), gl, en, "gelAct_" + c));
+            residG2.add(ShiftRegister.delay(residNv.get(c), gl, en, "gelRes_" + c));
         }
-        Bool vGAnyAcc = B(false);
-        for (Bool gvv : gelValids) {
-            vGAnyAcc = vGAnyAcc.or(gvv);
-        }
-        Bool vGAny = vGAnyAcc;
+        Bool vGAny = ShiftRegister.any(gelValids);
         // O register: plain output value
-        Bool vO = regNextWhen(vG, en).named("outValid");
-        Bool expertO = regNextWhen(expertG, en).named("outExpert");
+        Bool vO = flag(vG, en, "outValid");
+        Bool expertO = flag(expertG, en, "outExpert");
         List<SInt> yO = new ArrayList<>();
         for (int c = 0; c < cols; c++) {
             GeluLane lane = instance(new GeluLane(f, act, act, GeluTable.published(), true));
@@ -402,7 +379,7 @@ public final class ComputeUnit extends Module {
         List<Bits> outParts = new ArrayList<>();
         for (int c = cols - 1; c >= 0; c--) {
             SInt d = dest.payload.slice(rw * c + rw - 1, rw * c).asSInt();
-            SInt sa = CuMath.scaleAccumulate(d, yO.get(c).resize(rw), score, f).resize(ow);
+            SInt sa = scaleAccumulate(d, yO.get(c).resize(rw), score, f).resize(ow);
             outParts.add(mux(expertO, sa, yO.get(c)).asBits());
         }
         Bits yF = regNextWhen(cat(outParts.toArray(new Bits[0])), en).named("yFinal");
@@ -420,6 +397,22 @@ public final class ComputeUnit extends Module {
             anyMeta = anyMeta.or(mm.bit(o));
         }
         busy.set(cActive.or(iActive).or(iq.pop.valid).or(anyMeta).or(vA).or(vN).or(vGAny).or(vO).or(vF));
+    }
+
+    /** A pipeline flag (valid or tag) register on {@code en}, reset low: the pipeline comes out of reset empty. */
+    private static Bool flag(Bool next, Bool en, String name) {
+        return regNextWhen(next, en).init(false).named(name);
+    }
+
+    /** HwOps.scaleAccumulate: dest + floor(p * y / 2^P), fitted to the resid format with the profile's overflow. */
+    private static SInt scaleAccumulate(SInt dest, SInt y, SInt p, Formats f) {
+        FixFormat resid = f.resid();
+        int rf = resid.fracBits();
+        int pf = f.prob().fracBits();
+        SInt py = p.times(y); // pf + rf fraction bits
+        Fix scaled = Fix.fromRaw(FixFormat.ofWidth(true, py.width(), pf + rf), py)
+                .resize(FixFormat.ofWidth(true, py.width() - pf, rf), Rounding.TRUNCATE, Overflow.WRAP);
+        return Fix.fromRaw(resid, dest).plus(scaled).resize(resid, Rounding.TRUNCATE, f.overflow()).rawSInt();
     }
 
     public CuConfig config() {

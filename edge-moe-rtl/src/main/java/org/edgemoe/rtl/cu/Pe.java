@@ -3,8 +3,11 @@ package org.edgemoe.rtl.cu;
 import static org.edgemoe.hdl.core.Hdl.*;
 
 import org.edgemoe.hdl.core.Bool;
+import org.edgemoe.hdl.core.Fix;
 import org.edgemoe.hdl.core.Module;
 import org.edgemoe.hdl.core.SInt;
+import org.edgemoe.hdl.fixed.Overflow;
+import org.edgemoe.hdl.fixed.Rounding;
 
 /**
  * One weight-stationary processing element: one multiply-accumulate per enabled cycle.
@@ -44,7 +47,10 @@ public final class Pe extends Module {
         SInt w0 = reg(SInt(CuConfig.WEIGHT_WIDTH)).init(0).named("w0");
         SInt w1 = reg(SInt(CuConfig.WEIGHT_WIDTH)).init(0).named("w1");
         SInt w = mux(bank_in, w1, w0);
-        SInt next = psum_in.plus(CuMath.alignedProduct(x_in, w, cfg));
+        // the product aligned to the accumulator (floor) and wrapped to its width
+        SInt prod = Fix.fromRaw(cfg.formats().act(), x_in).times(Fix.fromRaw(cfg.formats().weightLinear(), w))
+                .resize(cfg.formats().acc(), Rounding.TRUNCATE, Overflow.WRAP).rawSInt();
+        SInt next = psum_in.plus(prod);
         when(en, () -> {
             x.set(x_in);
             bank.set(bank_in);

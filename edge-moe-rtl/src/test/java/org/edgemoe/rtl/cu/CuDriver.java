@@ -139,61 +139,76 @@ public final class CuDriver {
         return out;
     }
 
+    private int ci, wi, xi, di;
+    private boolean cOn, wOn, xOn, dOn;
+
     /** Runs until every expected beat arrived and the unit is idle; returns the cycle count. */
     public long run(long maxCycles) {
-        int ci = 0, wi = 0, xi = 0, di = 0;
-        boolean cOn = false, wOn = false, xOn = false, dOn = false;
-        int yWords = (cfg.cols() * cfg.outWidth() + 63) / 64;
-        long[] yBuf = new long[yWords];
-        long start = 0;
         cycles = 0;
         while (received.size() < expected.size() || busy.peek() != 0) {
-            if (cycles - start > maxCycles) {
+            if (cycles > maxCycles) {
                 throw new AssertionError("timeout after " + cycles + " cycles: received " + received.size()
                         + " of " + expected.size() + " (cmd " + ci + ", weights " + wi + "/" + weights.size()
                         + ", x " + xi + "/" + xs.size() + ")");
             }
-            if (!cOn && ci < cmds.size() && go()) {
-                cOn = true;
-                long[] c = cmds.get(ci);
-                for (int i = 0; i < c.length; i++) {
-                    cmdFields[i].poke(c[i]);
-                }
-            }
-            if (!wOn && wi < weights.size() && go()) {
-                wOn = true;
-                wPayload.pokeWords(weights.get(wi));
-            }
-            if (!xOn && xi < xs.size() && go()) {
-                xOn = true;
-                xPayload.pokeWords(xs.get(xi));
-            }
-            if (!dOn && di < dests.size() && go()) {
-                dOn = true;
-                dPayload.pokeWords(dests.get(di));
-            }
-            cmdValid.poke(cOn ? 1 : 0);
-            wValid.poke(wOn ? 1 : 0);
-            xValid.poke(xOn ? 1 : 0);
-            dValid.poke(dOn ? 1 : 0);
-            boolean yR = outStall == 0 || rnd.nextDouble() >= outStall;
-            yReady.poke(yR ? 1 : 0);
-            boolean cF = cOn && cmdReady.peek() != 0;
-            boolean wF = wOn && wReady.peek() != 0;
-            boolean xF = xOn && xReady.peek() != 0;
-            boolean dF = dOn && dReady.peek() != 0;
-            if (yR && yValid.peek() != 0) {
-                yPayload.peekWords(yBuf);
-                received.add(unpack(yBuf, cfg.cols(), cfg.outWidth()));
-            }
-            sim.step();
-            cycles++;
-            if (cF) { cOn = false; ci++; }
-            if (wF) { wOn = false; wi++; }
-            if (xF) { xOn = false; xi++; }
-            if (dF) { dOn = false; di++; }
+            cycle();
         }
         return cycles;
+    }
+
+    /** Runs exactly {@code n} cycles of the queued work (e.g. to interrupt it with a reset), then idles every input. */
+    public void runFor(long n) {
+        for (long i = 0; i < n; i++) {
+            cycle();
+        }
+        cmdValid.poke(0);
+        wValid.poke(0);
+        xValid.poke(0);
+        dValid.poke(0);
+    }
+
+    private void cycle() {
+        int yWords = (cfg.cols() * cfg.outWidth() + 63) / 64;
+        long[] yBuf = new long[yWords];
+        if (!cOn && ci < cmds.size() && go()) {
+            cOn = true;
+            long[] c = cmds.get(ci);
+            for (int i = 0; i < c.length; i++) {
+                cmdFields[i].poke(c[i]);
+            }
+        }
+        if (!wOn && wi < weights.size() && go()) {
+            wOn = true;
+            wPayload.pokeWords(weights.get(wi));
+        }
+        if (!xOn && xi < xs.size() && go()) {
+            xOn = true;
+            xPayload.pokeWords(xs.get(xi));
+        }
+        if (!dOn && di < dests.size() && go()) {
+            dOn = true;
+            dPayload.pokeWords(dests.get(di));
+        }
+        cmdValid.poke(cOn ? 1 : 0);
+        wValid.poke(wOn ? 1 : 0);
+        xValid.poke(xOn ? 1 : 0);
+        dValid.poke(dOn ? 1 : 0);
+        boolean yR = outStall == 0 || rnd.nextDouble() >= outStall;
+        yReady.poke(yR ? 1 : 0);
+        boolean cF = cOn && cmdReady.peek() != 0;
+        boolean wF = wOn && wReady.peek() != 0;
+        boolean xF = xOn && xReady.peek() != 0;
+        boolean dF = dOn && dReady.peek() != 0;
+        if (yR && yValid.peek() != 0) {
+            yPayload.peekWords(yBuf);
+            received.add(unpack(yBuf, cfg.cols(), cfg.outWidth()));
+        }
+        sim.step();
+        cycles++;
+        if (cF) { cOn = false; ci++; }
+        if (wF) { wOn = false; wi++; }
+        if (xF) { xOn = false; xi++; }
+        if (dF) { dOn = false; di++; }
     }
 
     private boolean go() {

@@ -22,6 +22,8 @@ import org.edgemoe.sim.stream.StreamMonitor;
 import org.edgemoe.sim.stream.StreamPorts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.edgemoe.rtl.testing.VerilatorReset;
+import org.edgemoe.rtl.testing.IcarusReset;
 import org.junit.jupiter.api.io.TempDir;
 
 /** GeluUnit against the golden model (HwOps.gelu), bit-exact, both profiles and an explicit-format variant. */
@@ -224,5 +226,16 @@ class GeluUnitTest {
     void defaultIsLintClean(@TempDir Path dir) throws Exception {
         RtlTestSupport.assertLintClean(GeluUnit::new, dir);
         assertTrue(true);
+    }
+
+    @Test
+    void comesOutOfResetIdleFromRandomStateAndAfterAResetMidTraffic() {
+        VerilatorReset.assertIdleAfterResetFromRandomState(dsp, 6);
+        VerilatorReset.assertIdleAfterResetFromRandomState(pub, 3);
+    }
+
+    @Test
+    void icarusControlOutputsKnownAfterReset(@TempDir Path dir) throws Exception {
+        IcarusReset.assertComesOutOfResetKnownAndIdle(() -> new GeluUnit(DSP, LANES), dir, 3);
     }
 }

@@ -12,6 +12,8 @@ import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.SimModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.edgemoe.rtl.testing.VerilatorReset;
+import org.edgemoe.rtl.testing.IcarusReset;
 
 /** Small configurations: seeded random layers with stalls on every port, and edge cases. */
 class MoeRouterTest {
@@ -219,5 +221,16 @@ class MoeRouterTest {
             System.out.println("PERF router.published_E4_K8.cycles_per_token " + (double) cycles / n);
             RouterBench.assertThroughput(cycles, n, Math.max(PUB.dim, post), 10);
         }
+    }
+
+    @Test
+    void comesOutOfResetIdleFromRandomStateAndAfterAResetMidTraffic() {
+        VerilatorReset.assertIdleAfterResetFromRandomState(pub, 6);
+        VerilatorReset.assertIdleAfterResetFromRandomState(k1, 3);
+    }
+
+    @Test
+    void icarusControlOutputsKnownAfterReset(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        IcarusReset.assertComesOutOfResetKnownAndIdle(MoeRouter::new, dir, 3);
     }
 }

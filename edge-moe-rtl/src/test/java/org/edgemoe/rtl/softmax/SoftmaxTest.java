@@ -22,6 +22,8 @@ import org.edgemoe.sim.stream.StreamMonitor;
 import org.edgemoe.sim.stream.StreamPorts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.edgemoe.rtl.testing.VerilatorReset;
+import org.edgemoe.rtl.testing.IcarusReset;
 import org.junit.jupiter.api.io.TempDir;
 
 /** StreamingSoftmax ({invSum, max} per row) and SoftmaxNormalize (probabilities) against HwOps.softmaxRow, bit-exact. */
@@ -269,5 +271,19 @@ class SoftmaxTest {
     void defaultsAreLintClean(@TempDir Path dir) throws Exception {
         RtlTestSupport.assertLintClean(StreamingSoftmax::new, dir.resolve("stats"));
         RtlTestSupport.assertLintClean(SoftmaxNormalize::new, dir.resolve("norm"));
+    }
+
+    @Test
+    void comesOutOfResetIdleFromRandomStateAndAfterAResetMidTraffic() {
+        VerilatorReset.assertIdleAfterResetFromRandomState(statsDsp, 6);
+        VerilatorReset.assertIdleAfterResetFromRandomState(statsPub, 3);
+        VerilatorReset.assertIdleAfterResetFromRandomState(normDsp, 6);
+        VerilatorReset.assertIdleAfterResetFromRandomState(normPub, 3);
+    }
+
+    @Test
+    void icarusControlOutputsKnownAfterReset(@TempDir Path dir) throws Exception {
+        IcarusReset.assertComesOutOfResetKnownAndIdle(() -> new StreamingSoftmax(DSP, DSP.act(), R, 2), dir.resolve("stats"), 3);
+        IcarusReset.assertComesOutOfResetKnownAndIdle(() -> new SoftmaxNormalize(DSP, R), dir.resolve("norm"), 4);
     }
 }
