@@ -11,8 +11,8 @@ import java.util.List;
  */
 public final class BatchRun {
     private final Sim sim;
-    private final List<Signal> inputs;
-    private final List<Signal> outputs;
+    private final List<SimSignal> inputs;
+    private final List<SimSignal> outputs;
     private final int cycles;
     private final int[] inputLayout;
     private final int[] outputLayout;
@@ -26,12 +26,12 @@ public final class BatchRun {
     private final ByteBuffer stimulus;
     private final ByteBuffer results;
 
-    BatchRun(Sim sim, List<Signal> inputs, List<Signal> outputs, int cycles) {
+    BatchRun(Sim sim, List<SimSignal> inputs, List<SimSignal> outputs, int cycles) {
         this.sim = sim;
         this.inputs = List.copyOf(inputs);
         this.outputs = List.copyOf(outputs);
         this.cycles = cycles;
-        for (Signal s : inputs) {
+        for (SimSignal s : inputs) {
             if (!sim.own(s).direction().pokeable()) throw new IllegalArgumentException(s.name() + " is an output");
         }
         this.inputLayout = layout(sim, inputs);
@@ -58,7 +58,7 @@ public final class BatchRun {
 
     /** Sets input number {@code input} (index in the input list) for {@code cycle}. */
     public void set(int cycle, int input, long value) {
-        Signal s = inputs.get(input);
+        SimSignal s = inputs.get(input);
         if (s.width() < 64) {
             if (value >= (1L << s.width()) || value < -(1L << (s.width() - 1))) {
                 throw new IllegalArgumentException("value " + value + " does not fit in " + s.width() + "-bit " + s.name());
@@ -72,7 +72,7 @@ public final class BatchRun {
     /** Sets 64-bit word {@code word} of a (wide) input for {@code cycle}; the top word must fit the width. */
     public void setWord(int cycle, int input, int word, long value) {
         if (word == inputTopWord[input] && (value & ~inputTopMask[input]) != 0) {
-            Signal s = inputs.get(input);
+            SimSignal s = inputs.get(input);
             throw new IllegalArgumentException("word " + word + " does not fit in " + s.width() + "-bit " + s.name());
         }
         int at = cycle * stimulusStride + inputPositions[input] + 8 * word;
@@ -86,7 +86,7 @@ public final class BatchRun {
 
     /** Reads back a stimulus word, e.g. to OR lanes into it; the table starts all zero. */
     public long stimulusWord(int cycle, int input, int word) {
-        Signal s = inputs.get(input);
+        SimSignal s = inputs.get(input);
         int at = cycle * stimulusStride + inputPositions[input] + 8 * word;
         return read(stimulus, at, Math.min(8, s.bytes() - 8 * word));
     }
@@ -102,7 +102,7 @@ public final class BatchRun {
     }
 
     public long getWord(int cycle, int output, int word) {
-        Signal s = outputs.get(output);
+        SimSignal s = outputs.get(output);
         int at = cycle * resultStride + outputPositions[output] + 8 * word;
         return read(results, at, Math.min(8, s.bytes() - 8 * word));
     }
@@ -124,10 +124,10 @@ public final class BatchRun {
     }
 
     /** (offset, bytes) pairs as the native side wants them. */
-    static int[] layout(Sim sim, List<Signal> signals) {
+    static int[] layout(Sim sim, List<SimSignal> signals) {
         int[] layout = new int[2 * signals.size()];
         for (int k = 0; k < signals.size(); k++) {
-            Signal s = sim.own(signals.get(k));
+            SimSignal s = sim.own(signals.get(k));
             layout[2 * k] = s.offset();
             layout[2 * k + 1] = s.bytes();
         }

@@ -97,7 +97,7 @@ public final class ModelCompiler {
         link.addAll(List.of(runtime.toString(), "-Wl,--exclude-libs,ALL", "-Wl,-Bsymbolic", "-pthread", "-latomic"));
         if (options.waveform() == Waveform.FST) link.add("-lz");
         CommandResult linked = CommandRunner.run(work, link);
-        if (!linked.succeeded()) throw Diagnostics.compilerFailed("model " + sources.top(), linked);
+        if (!linked.succeeded()) throw BuildDiagnostics.compilerFailed("model " + sources.top(), linked);
         log.phase("link");
         Files.writeString(work.resolve("sources.txt"), sources.top() + "\n" + String.join("\n",
             sources.files().stream().map(Path::toString).toList()) + "\n");
@@ -115,7 +115,7 @@ public final class ModelCompiler {
         verilate.addAll(sources.verilatorFlags());
         sources.files().forEach(f -> verilate.add(f.toString()));
         CommandResult verilated = CommandRunner.run(work, verilate);
-        if (!verilated.succeeded()) throw Diagnostics.verilatorFailed(sources.top(), verilated);
+        if (!verilated.succeeded()) throw BuildDiagnostics.verilatorFailed(sources.top(), verilated);
         boolean flatPublic = sources.verilatorFlags().stream().anyMatch(f -> f.startsWith("--public"));
         List<SignalSpec> signals = ModelHeaderParser.parse(obj, MODEL_CLASS, sources.top(), flatPublic);
         Files.writeString(obj.resolve("edgemoe_shim.cpp"), ShimGenerator.generate(MODEL_CLASS, signals));
@@ -142,7 +142,7 @@ public final class ModelCompiler {
             objects.add(object);
         }
         for (CommandResult r : CommandRunner.runAll(obj, compiles, options.jobs())) {
-            if (!r.succeeded()) throw Diagnostics.compilerFailed("model " + top, r);
+            if (!r.succeeded()) throw BuildDiagnostics.compilerFailed("model " + top, r);
         }
         return objects;
     }

@@ -31,7 +31,7 @@ final class NativeBridge {
                 "-fvisibility=hidden", "-I" + javaHome.resolve("include"), "-I" + javaHome.resolve("include/linux"),
                 "bridge.cpp", "-o", "libedgemoe_sim_bridge.so", "-ldl"));
             CommandResult r = CommandRunner.run(work, cmd);
-            if (!r.succeeded()) throw Diagnostics.compilerFailed("the JNI bridge", r);
+            if (!r.succeeded()) throw BuildDiagnostics.compilerFailed("the JNI bridge", r);
         });
         System.load(entry.resolve("libedgemoe_sim_bridge.so").toString());
         loaded = true;

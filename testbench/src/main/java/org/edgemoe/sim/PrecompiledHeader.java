@@ -29,7 +29,7 @@ final class PrecompiledHeader {
         Path entry = CacheDirectory.entry(options.cacheDirectory(), "pch", key.hex(), work -> {
             Files.writeString(work.resolve(HEADER), text.toString());
             CommandResult r = CommandRunner.run(work, cmd);
-            if (!r.succeeded()) throw Diagnostics.compilerFailed("the precompiled Verilated header", r);
+            if (!r.succeeded()) throw BuildDiagnostics.compilerFailed("the precompiled Verilated header", r);
         });
         return entry.resolve(HEADER);
     }

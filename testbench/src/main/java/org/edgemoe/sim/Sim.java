@@ -30,7 +30,7 @@ public final class Sim implements AutoCloseable {
 
     private final SimModel model;
     private final SignalLayout layout;
-    private final Map<String, Signal> handles = new HashMap<>();
+    private final Map<String, SimSignal> handles = new HashMap<>();
     private final List<CycleAgent> agents = new ArrayList<>();
     private final Cleaner.Cleanable cleanable;
     private long instance;
@@ -60,16 +60,16 @@ public final class Sim implements AutoCloseable {
     }
 
     /** Cached handle on a signal; unknown names fail with the closest known names. */
-    public Signal signal(String name) {
+    public SimSignal signal(String name) {
         checkOpen();
-        Signal handle = handles.get(name);
+        SimSignal handle = handles.get(name);
         if (handle != null) return handle;
         SignalLayout.Entry entry = layout.find(name);
         if (entry == null) {
             throw new IllegalArgumentException("no signal '" + name + "' in " + model.top() + "; nearest: "
                 + String.join(", ", NameSuggestions.nearest(name, layout.names(), 3)));
         }
-        handle = new Signal(this, entry);
+        handle = new SimSignal(this, entry);
         handles.put(name, handle);
         return handle;
     }
@@ -139,7 +139,7 @@ public final class Sim implements AutoCloseable {
     }
 
     public void reset(int cycles) {
-        Signal reset = hasSignal("reset") ? signal("reset") : hasSignal("rst") ? signal("rst") : null;
+        SimSignal reset = hasSignal("reset") ? signal("reset") : hasSignal("rst") ? signal("rst") : null;
         if (reset == null) throw new IllegalStateException(model.top() + " has no reset or rst input");
         reset.poke(1);
         step(cycles);
@@ -169,7 +169,7 @@ public final class Sim implements AutoCloseable {
     }
 
     /** A batched run of {@code cycles} cycles driving {@code inputs} and recording {@code outputs}. */
-    public BatchRun batch(List<Signal> inputs, List<Signal> outputs, int cycles) {
+    public BatchRun batch(List<SimSignal> inputs, List<SimSignal> outputs, int cycles) {
         checkOpen();
         return new BatchRun(this, inputs, outputs, cycles);
     }
@@ -188,12 +188,12 @@ public final class Sim implements AutoCloseable {
      * {@code inputs}, one clock cycle, every output folded into the returned digest. Java code
      * doing the same with {@code org.edgemoe.sim.bench.SplitMix64} gets the same digest.
      */
-    public long randomRun(List<Signal> inputs, List<Signal> outputs, long cycles, long seed) {
+    public long randomRun(List<SimSignal> inputs, List<SimSignal> outputs, long cycles, long seed) {
         checkOpen();
         if (!model.hasClock()) throw new IllegalStateException(model.top() + " has no 1-bit clk or clock input");
         int[] in = new int[3 * inputs.size()];
         for (int k = 0; k < inputs.size(); k++) {
-            Signal s = own(inputs.get(k));
+            SimSignal s = own(inputs.get(k));
             if (!s.direction().pokeable()) throw new IllegalArgumentException(s.name() + " is an output");
             in[3 * k] = s.offset();
             in[3 * k + 1] = s.bytes();
@@ -243,7 +243,7 @@ public final class Sim implements AutoCloseable {
         cleanable.clean();
     }
 
-    Signal own(Signal s) {
+    SimSignal own(SimSignal s) {
         if (s.sim() != this) throw new IllegalArgumentException(s.name() + " belongs to another Sim");
         return s;
     }

@@ -33,10 +33,10 @@ final class VerilatedRuntime {
                 archive.add(object);
             }
             for (CommandResult r : CommandRunner.runAll(work, compiles, options.jobs())) {
-                if (!r.succeeded()) throw Diagnostics.compilerFailed("the Verilated runtime", r);
+                if (!r.succeeded()) throw BuildDiagnostics.compilerFailed("the Verilated runtime", r);
             }
             CommandResult ar = CommandRunner.run(work, archive);
-            if (!ar.succeeded()) throw Diagnostics.compilerFailed("the Verilated runtime archive", ar);
+            if (!ar.succeeded()) throw BuildDiagnostics.compilerFailed("the Verilated runtime archive", ar);
         });
         return entry.resolve(ARCHIVE);
     }

@@ -29,16 +29,16 @@ class CounterTest {
     void handlesPeekInternalPublicRegister() {
         try (Sim sim = COUNTER.open()) {
             sim.reset();
-            Signal en = sim.signal("io_en");
-            Signal step = sim.signal("io_step");
-            Signal count = sim.signal("count");
+            SimSignal en = sim.signal("io_en");
+            SimSignal step = sim.signal("io_step");
+            SimSignal count = sim.signal("count");
             assertEquals(Direction.INTERNAL, count.direction());
             en.poke(true);
             step.poke(255);
             sim.step(300);
             assertEquals((300 * 255) & 0xFFFF, count.peek());
             assertTrue(sim.signalNames().contains("count"));
-            Signal parity = sim.signal("u_parity.parity_q");
+            SimSignal parity = sim.signal("u_parity.parity_q");
             sim.step();
             // parity_q registered the parity of the count before this edge
             assertEquals(Long.bitCount(((301 - 1) * 255) & 0xFFFF) & 1, parity.peek());
@@ -52,7 +52,7 @@ class CounterTest {
             BigInteger value = BigInteger.ONE.shiftLeft(99).or(BigInteger.valueOf(0x1234_5678_9ABCL)).or(BigInteger.ONE.shiftLeft(70));
             sim.poke("io_wide_in", value);
             assertEquals(value, sim.peekBig("io_wide_out"));
-            Signal in = sim.signal("io_wide_in");
+            SimSignal in = sim.signal("io_wide_in");
             in.pokeWords(0xFFFF_FFFF_FFFF_FFFFL, 0xF_FFFF_FFFFL);
             long[] out = sim.signal("io_wide_out").peekWords(new long[2]);
             assertEquals(-1L, out[0]);
@@ -63,8 +63,8 @@ class CounterTest {
     @Test
     void fixedPointPortsAsDouble() {
         try (Sim sim = COUNTER.open()) {
-            Signal in = sim.signal("io_fix_in");
-            Signal half = sim.signal("io_fix_half");
+            SimSignal in = sim.signal("io_fix_in");
+            SimSignal half = sim.signal("io_fix_half");
             in.pokeFixed(-3.5, 8);
             assertEquals(-1.75, half.peekFixed(8), 1e-9);
             in.pokeFixed(100.25, 8);

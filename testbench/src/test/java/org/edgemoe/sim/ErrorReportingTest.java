@@ -43,8 +43,8 @@ class ErrorReportingTest {
     @Test
     void useAfterCloseIsAnIllegalStateNotACrash() {
         Sim sim = COUNTER.open();
-        Signal count = sim.signal("io_count");
-        Signal en = sim.signal("io_en");
+        SimSignal count = sim.signal("io_count");
+        SimSignal en = sim.signal("io_en");
         sim.close();
         sim.close();
         assertTrue(sim.isClosed());

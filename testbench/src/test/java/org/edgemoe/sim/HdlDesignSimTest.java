@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
-import org.edgemoe.hdl.examples.Counter;
+import org.edgemoe.hdl.examples.CounterExample;
 import org.edgemoe.hdl.examples.QueueExample;
 import org.edgemoe.hdl.examples.SystolicArray;
 import org.edgemoe.sim.stream.Scoreboard;
@@ -41,7 +41,7 @@ class HdlDesignSimTest {
 
     @Test
     void counterWrapsAndPulses() {
-        try (Sim sim = HdlSim.compile(() -> new Counter(4)).open()) {
+        try (Sim sim = HdlSim.compile(() -> new CounterExample(4)).open()) {
             sim.reset();
             sim.poke("io_enable", 1);
             int pulses = 0;

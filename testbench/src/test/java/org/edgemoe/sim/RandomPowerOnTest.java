@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.Set;
-import org.edgemoe.hdl.examples.Counter;
+import org.edgemoe.hdl.examples.CounterExample;
 import org.junit.jupiter.api.Test;
 
 /** SimModel.openRandomised: registers power on with seeded random values; reset still clears them. */
@@ -14,7 +14,7 @@ class RandomPowerOnTest {
 
     @Test
     void registersStartRandomPerSeedAndResetClearsThem() {
-        SimModel model = HdlSim.compile(() -> new Counter(8));
+        SimModel model = HdlSim.compile(() -> new CounterExample(8));
         Set<Long> seen = new HashSet<>();
         for (int seed = 1; seed <= 8; seed++) {
             long first;

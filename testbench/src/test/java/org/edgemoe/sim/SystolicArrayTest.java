@@ -126,9 +126,9 @@ class SystolicArrayTest {
             long expected = cpp.randomRun(List.of(cpp.signal("io_a_in"), cpp.signal("io_b_in")),
                 List.of(cpp.signal("io_checksum")), cycles, seed);
             SplitMix64 rng = new SplitMix64(seed);
-            Signal a = java.signal("io_a_in");
-            Signal b = java.signal("io_b_in");
-            Signal checksum = java.signal("io_checksum");
+            SimSignal a = java.signal("io_a_in");
+            SimSignal b = java.signal("io_b_in");
+            SimSignal checksum = java.signal("io_checksum");
             long digest = 0;
             for (int c = 0; c < cycles; c++) {
                 a.pokeWords(rng.next(), rng.next());

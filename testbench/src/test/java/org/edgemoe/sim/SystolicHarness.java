@@ -10,14 +10,14 @@ import java.util.Random;
 final class SystolicHarness {
     final int n;
     private final Sim sim;
-    private final Signal en;
-    private final Signal clear;
-    private final Signal aIn;
-    private final Signal bIn;
-    private final Signal row;
-    private final Signal col;
-    private final Signal data;
-    private final Signal checksum;
+    private final SimSignal en;
+    private final SimSignal clear;
+    private final SimSignal aIn;
+    private final SimSignal bIn;
+    private final SimSignal row;
+    private final SimSignal col;
+    private final SimSignal data;
+    private final SimSignal checksum;
 
     SystolicHarness(Sim sim, int n) {
         this.sim = sim;

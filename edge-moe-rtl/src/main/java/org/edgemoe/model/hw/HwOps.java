@@ -14,14 +14,14 @@ public final class HwOps {
     private HwOps() {
     }
 
-    /** GELU of one act-format value, output in act format. See {@link GeluUnit}. */
+    /** GELU of one act-format value, output in act format. See {@link GeluModel}. */
     public static long gelu(long rawX, Formats f) {
-        return GeluUnit.gelu(rawX, f.act(), f.act(), f);
+        return GeluModel.gelu(rawX, f.act(), f.act(), f);
     }
 
-    /** GELU with explicit input and output formats. See {@link GeluUnit}. */
+    /** GELU with explicit input and output formats. See {@link GeluModel}. */
     public static long gelu(long rawX, FixFormat in, FixFormat out, Formats f) {
-        return GeluUnit.gelu(rawX, in, out, f);
+        return GeluModel.gelu(rawX, in, out, f);
     }
 
     /** exp(-t), t &gt;= 0 raw with {@code tFrac} fraction bits, result raw in {@code out}. See {@link ExpUnit}. */

@@ -14,7 +14,7 @@ import org.edgemoe.hdl.fixed.FixedRaw;
  * The accumulator wraps modulo 2^width (two's complement adders; because every product is
  * quantised before the add the result does not depend on the order). Finally the accumulator is
  * written to {@code out} with the profile's rounding and overflow, then optionally through the
- * fused {@link GeluUnit} (output format in and out).
+ * fused {@link GeluModel} (output format in and out).
  */
 public final class LinearUnit {
 
@@ -43,7 +43,7 @@ public final class LinearUnit {
             }
             long wrapped = FixedRaw.fit(sum, acc, org.edgemoe.hdl.fixed.Overflow.WRAP);
             long v = FixedRaw.convert(wrapped, acc.fracBits(), out, f.rounding(), f.overflow());
-            y[o] = fusedGelu ? GeluUnit.gelu(v, out, out, f) : v;
+            y[o] = fusedGelu ? GeluModel.gelu(v, out, out, f) : v;
         }
         return y;
     }

@@ -9,10 +9,10 @@ import org.edgemoe.hdl.core.SInt;
 import org.edgemoe.hdl.core.UInt;
 import org.edgemoe.hdl.fixed.FixFormat;
 import org.edgemoe.model.hw.Formats;
-import org.edgemoe.model.hw.GeluUnit;
+import org.edgemoe.model.hw.GeluModel;
 
 /**
- * One GELU datapath, bit-exact to {@link GeluUnit#gelu} (golden model): y = relu(x) - delta(|x|) with
+ * One GELU datapath, bit-exact to {@link GeluModel#gelu} (golden model): y = relu(x) - delta(|x|) with
  * delta read from a correction table (SQ-1.19) and linearly interpolated with a floor, the exact
  * difference then written to the output format with the profile's rounding and overflow.
  *
@@ -115,9 +115,9 @@ public final class GeluLane extends Module {
         } else {
             delta = tA;
         }
-        int g = Math.max(frac, GeluUnit.ENTRY.fracBits());
+        int g = Math.max(frac, GeluModel.ENTRY.fracBits());
         SInt a = reluA.shl(g - frac);
-        SInt b = delta.shl(g - GeluUnit.ENTRY.fracBits());
+        SInt b = delta.shl(g - GeluModel.ENTRY.fracBits());
         int yw = Math.max(a.width(), b.width()) + 1;
         SInt diff = a.resize(yw).minus(b.resize(yw));
         Fix exact = Fix.fromRaw(FixFormat.sfix(yw - g, g), diff);

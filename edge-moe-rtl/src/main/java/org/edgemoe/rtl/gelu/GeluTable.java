@@ -2,14 +2,14 @@ package org.edgemoe.rtl.gelu;
 
 import org.edgemoe.model.Erf;
 import org.edgemoe.hdl.fixed.FixedRaw;
-import org.edgemoe.model.hw.GeluUnit;
+import org.edgemoe.model.hw.GeluModel;
 
 /**
  * The GELU correction table: {@code T[i] = round(delta(i * 2^-stepBits) * 2^19)} in SQ-1.19
- * ({@link GeluUnit#ENTRY}), delta(t) = t - gelu(t), for i = 0 .. entries-1; inputs with
+ * ({@link GeluModel#ENTRY}), delta(t) = t - gelu(t), for i = 0 .. entries-1; inputs with
  * {@code |x| >= (entries - 1) * 2^-stepBits} get delta = 0 (plain ReLU).
  *
- * <p>{@link #published()} is the golden model's table ({@link GeluUnit#table()}: step 1/32, range
+ * <p>{@link #published()} is the golden model's table ({@link GeluModel#table()}: step 1/32, range
  * [0, 5.5], 177 entries) and is the only one the bit-exact tests check; {@link #of(int, double)}
  * builds other steps and ranges with the same formula (checked equal to the published table for
  * step 1/32, range 5.5), for design-space exploration only.
@@ -25,7 +25,7 @@ public record GeluTable(int stepBits, long[] values) {
 
     /** The golden model's table (step 1/32, range 5.5, 177 entries). */
     public static GeluTable published() {
-        return new GeluTable(GeluUnit.STEP_BITS, GeluUnit.table());
+        return new GeluTable(GeluModel.STEP_BITS, GeluModel.table());
     }
 
     /** A table with step 2^-stepBits covering [0, range] (entries = range * 2^stepBits + 1). */
@@ -34,7 +34,7 @@ public record GeluTable(int stepBits, long[] values) {
         long[] t = new long[n];
         for (int i = 0; i < n; i++) {
             double x = Math.scalb((double) i, -stepBits);
-            t[i] = FixedRaw.fromDouble(x - Erf.gelu(x), GeluUnit.ENTRY);
+            t[i] = FixedRaw.fromDouble(x - Erf.gelu(x), GeluModel.ENTRY);
         }
         return new GeluTable(stepBits, t);
     }

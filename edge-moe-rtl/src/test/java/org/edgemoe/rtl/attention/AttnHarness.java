@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 import org.edgemoe.hdl.fixed.FixFormat;
 import org.edgemoe.hdl.fixed.FixedRaw;
 import org.edgemoe.model.hw.HwOps;
-import org.edgemoe.sim.Signal;
+import org.edgemoe.sim.SimSignal;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.stream.StreamDriver;
 import org.edgemoe.sim.stream.StreamMonitor;
@@ -52,7 +52,7 @@ final class AttnHarness {
         v = new QkvBuffer(sim, cfg, "v", seed + 3, stall, latency, cap);
         cmd = new StreamDriver(sim, StreamPorts.of(sim, "cmd",
                 List.of(sim.signal("io_cmd_payload_head"), sim.signal("io_cmd_payload_tokens"))), seed + 4, stall);
-        List<Signal> lanes = new ArrayList<>();
+        List<SimSignal> lanes = new ArrayList<>();
         lanes.add(sim.signal("io_out_payload_head"));
         lanes.add(sim.signal("io_out_payload_token"));
         lanes.addAll(StreamPorts.lanes(sim, "io_out_payload_value", cfg.headDim()));

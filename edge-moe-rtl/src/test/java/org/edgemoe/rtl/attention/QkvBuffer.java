@@ -5,7 +5,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.edgemoe.sim.CycleAgent;
-import org.edgemoe.sim.Signal;
+import org.edgemoe.sim.SimSignal;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.stream.StreamPorts;
 
@@ -23,11 +23,11 @@ final class QkvBuffer implements CycleAgent {
     }
 
     private final AttnConfig cfg;
-    private final Signal reqValid;
-    private final Signal reqReady;
-    private final Signal reqHead;
-    private final Signal reqToken;
-    private final Signal reqPart;
+    private final SimSignal reqValid;
+    private final SimSignal reqReady;
+    private final SimSignal reqHead;
+    private final SimSignal reqToken;
+    private final SimSignal reqPart;
     private final StreamPorts resp;
     private final SplittableRandom random;
     private final double stall;
@@ -77,7 +77,7 @@ final class QkvBuffer implements CycleAgent {
         reqReady.poke(ready ? 1 : 0);
         if (!presenting && !pending.isEmpty() && pending.peek()[0] <= cycle && random.nextDouble() >= stall) {
             long[] beat = pending.peek();
-            List<Signal> lanes = resp.lanes();
+            List<SimSignal> lanes = resp.lanes();
             for (int i = 0; i < lanes.size(); i++) {
                 lanes.get(i).poke(beat[1 + i]);
             }

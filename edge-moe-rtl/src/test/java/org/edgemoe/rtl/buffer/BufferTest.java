@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 import org.edgemoe.hdl.fixed.FixFormat;
 import org.edgemoe.rtl.gelu.RtlTestSupport;
 import org.edgemoe.sim.HdlSim;
-import org.edgemoe.sim.Signal;
+import org.edgemoe.sim.SimSignal;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.SimModel;
 import org.edgemoe.sim.stream.StreamDriver;
@@ -59,7 +59,7 @@ class BufferTest {
         SplittableRandom r = new SplittableRandom(seed);
         try (Sim sim = gen.open()) {
             sim.reset();
-            List<Signal> c = new ArrayList<>();
+            List<SimSignal> c = new ArrayList<>();
             c.add(sim.signal("io_cmd_payload_base"));
             c.addAll(RtlTestSupport.lanes(sim, "io_cmd_payload_counts", 3));
             c.addAll(RtlTestSupport.lanes(sim, "io_cmd_payload_strides", 3));
@@ -103,7 +103,7 @@ class BufferTest {
             sim.reset();
             long[][] mem = new long[DEPTH][LANES];
             long mask = (1L << FMT.width()) - 1;
-            List<Signal> wl = RtlTestSupport.lanes(sim, "io_write_payload_lanes", LANES);
+            List<SimSignal> wl = RtlTestSupport.lanes(sim, "io_write_payload_lanes", LANES);
             for (int a = 0; a < DEPTH; a++) {
                 sim.poke("io_write_valid", 1);
                 sim.poke("io_write_payload_addr", a);
@@ -116,7 +116,7 @@ class BufferTest {
             sim.poke("io_write_valid", 0);
             StreamDriver drv = new StreamDriver(sim, StreamPorts.of(sim, "read",
                     List.of(sim.signal("io_read_payload_addr"), sim.signal("io_read_payload_last"))), 8, 0.3);
-            List<Signal> out = new ArrayList<>(RtlTestSupport.lanes(sim, "io_data_payload_lanes", LANES));
+            List<SimSignal> out = new ArrayList<>(RtlTestSupport.lanes(sim, "io_data_payload_lanes", LANES));
             out.add(sim.signal("io_data_payload_last"));
             StreamMonitor mon = new StreamMonitor(sim, StreamPorts.of(sim, "data", out), 9, 0.5).allSigned();
             List<long[]> want = new ArrayList<>();
@@ -157,7 +157,7 @@ class BufferTest {
                     sim.step();
                 }
                 sim.poke("io_list_valid", 0);
-                List<Signal> c = new ArrayList<>();
+                List<SimSignal> c = new ArrayList<>();
                 c.add(sim.signal("io_cmd_payload_loops_base"));
                 c.addAll(RtlTestSupport.lanes(sim, "io_cmd_payload_loops_counts", 3));
                 c.addAll(RtlTestSupport.lanes(sim, "io_cmd_payload_loops_strides", 3));

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.edgemoe.sim.Sim;
-import org.edgemoe.sim.Signal;
+import org.edgemoe.sim.SimSignal;
 
 /**
  * Drives a {@link ComputeUnit} simulation cycle by cycle: queues of command, weight-row, x and dest
@@ -26,9 +26,9 @@ public final class CuDriver {
     private final List<long[]> received = new ArrayList<>();
     private long cycles;
 
-    private final Signal cmdValid, cmdReady, wValid, wReady, wPayload, xValid, xReady, xPayload,
+    private final SimSignal cmdValid, cmdReady, wValid, wReady, wPayload, xValid, xReady, xPayload,
             dValid, dReady, dPayload, yValid, yReady, yPayload, busy;
-    private final Signal[] cmdFields;
+    private final SimSignal[] cmdFields;
 
     public CuDriver(Sim sim, CuConfig cfg, long seed, double inStall, double outStall) {
         this.sim = sim;
@@ -39,7 +39,7 @@ public final class CuDriver {
         cmdValid = sim.signal("io_cmd_valid");
         cmdReady = sim.signal("io_cmd_ready");
         String[] names = {"inSize", "outSize", "tokens", "bias", "attnBias", "outResid", "gelu", "expert"};
-        cmdFields = new Signal[names.length];
+        cmdFields = new SimSignal[names.length];
         for (int i = 0; i < names.length; i++) {
             cmdFields[i] = sim.signal("io_cmd_payload_" + names[i]);
         }

@@ -19,7 +19,7 @@ import org.edgemoe.model.hw.QuantizedWeights;
 import org.edgemoe.rtl.cu.CuConfig;
 import org.edgemoe.rtl.gelu.RtlTestSupport;
 import org.edgemoe.sim.HdlSim;
-import org.edgemoe.sim.Signal;
+import org.edgemoe.sim.SimSignal;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.SimModel;
 import org.edgemoe.sim.stream.StreamDriver;
@@ -46,7 +46,7 @@ class DatapathTest {
         Bench(Sim sim, DatapathConfig cfg) {
             this.sim = sim;
             this.cfg = cfg;
-            List<Signal> op = new ArrayList<>();
+            List<SimSignal> op = new ArrayList<>();
             for (String n : new String[] {"inSize", "outSize", "tokens", "bias", "attnBias", "outResid", "gelu", "expert"}) {
                 op.add(sim.signal("io_linear_payload_lin_cu_" + n));
             }
@@ -62,7 +62,7 @@ class DatapathTest {
         /** Writes token-major rows into buffer {@code name} (lno, qkv, att, hid, res, sec) through its external port. */
         void load(String name, long[][] rows, int width) {
             int w = name.equals("res") || name.equals("sec") ? cfg.cu().formats().resid().width() : cfg.cu().formats().act().width();
-            List<Signal> lanes = RtlTestSupport.lanes(sim, "io_" + name + "Write_payload_lanes", N);
+            List<SimSignal> lanes = RtlTestSupport.lanes(sim, "io_" + name + "Write_payload_lanes", N);
             int words = width / N;
             for (int t = 0; t < rows.length; t++) {
                 for (int k = 0; k < words; k++) {
@@ -79,7 +79,7 @@ class DatapathTest {
 
         /** Reads {@code tokens} rows of {@code width} values back from buffer {@code name}. */
         long[][] read(String name, int tokens, int width) {
-            List<Signal> out = new ArrayList<>(RtlTestSupport.lanes(sim, "io_" + name + "Data_payload_lanes", N));
+            List<SimSignal> out = new ArrayList<>(RtlTestSupport.lanes(sim, "io_" + name + "Data_payload_lanes", N));
             StreamDriver addr = new StreamDriver(sim, StreamPorts.of(sim, name + "Read",
                     List.of(sim.signal("io_" + name + "Read_payload_addr"), sim.signal("io_" + name + "Read_payload_last"))), 3, 0.2);
             StreamMonitor mon = new StreamMonitor(sim, StreamPorts.of(sim, name + "Data", out), 4, 0.2).allSigned();

@@ -4,7 +4,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.edgemoe.sim.CycleAgent;
-import org.edgemoe.sim.Signal;
+import org.edgemoe.sim.SimSignal;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.rtl.gelu.RtlTestSupport;
 
@@ -19,8 +19,8 @@ public final class BufferPortAgent implements CycleAgent {
     private final int width;
     private final SplittableRandom rnd;
     private final double stall;
-    private final Signal aValid, aReady, aAddr, aLast, dValid, dReady, dLast;
-    private final List<Signal> dLanes;
+    private final SimSignal aValid, aReady, aAddr, aLast, dValid, dReady, dLast;
+    private final List<SimSignal> dLanes;
     private final ArrayDeque<long[]> inFlight = new ArrayDeque<>();
     private boolean presenting;
     private boolean takingAddr;
@@ -73,9 +73,9 @@ public final class BufferPortAgent implements CycleAgent {
 
     /** A write flow {@code io_<name>_valid/_payload_addr/_payload_lanes_k} of the DUT into this buffer. */
     public CycleAgent writer(Sim sim, String name) {
-        Signal v = sim.signal("io_" + name + "_valid");
-        Signal a = sim.signal("io_" + name + "_payload_addr");
-        List<Signal> ls = RtlTestSupport.lanes(sim, "io_" + name + "_payload_lanes", lanes);
+        SimSignal v = sim.signal("io_" + name + "_valid");
+        SimSignal a = sim.signal("io_" + name + "_payload_addr");
+        List<SimSignal> ls = RtlTestSupport.lanes(sim, "io_" + name + "_payload_lanes", lanes);
         return new CycleAgent() {
             @Override
             public void drive(Sim s, long c) { }

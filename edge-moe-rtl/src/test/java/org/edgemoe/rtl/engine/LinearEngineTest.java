@@ -12,7 +12,7 @@ import org.edgemoe.rtl.cu.CuConfig;
 import org.edgemoe.rtl.cu.CuLayer;
 import org.edgemoe.rtl.gelu.RtlTestSupport;
 import org.edgemoe.sim.HdlSim;
-import org.edgemoe.sim.Signal;
+import org.edgemoe.sim.SimSignal;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.SimModel;
 import org.edgemoe.sim.stream.StreamDriver;
@@ -94,7 +94,7 @@ class LinearEngineTest {
             BufferPortAgent src = new BufferPortAgent(sim, "xRead", "xData", DEPTH, r, f.act().width(), seed, stall);
             BufferPortAgent res = new BufferPortAgent(sim, "destRead", "destData", DEPTH, c, f.resid().width(), seed + 1, stall);
             String[] names = {"inSize", "outSize", "tokens", "bias", "attnBias", "outResid", "gelu", "expert"};
-            List<Signal> cmdSig = new ArrayList<>();
+            List<SimSignal> cmdSig = new ArrayList<>();
             for (String n : names) {
                 cmdSig.add(sim.signal("io_cmd_payload_cu_" + n));
             }

@@ -14,7 +14,7 @@ import org.edgemoe.model.hw.Formats;
 import org.edgemoe.model.hw.HwOps;
 import org.edgemoe.sim.BatchRun;
 import org.edgemoe.sim.HdlSim;
-import org.edgemoe.sim.Signal;
+import org.edgemoe.sim.SimSignal;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.SimModel;
 import org.edgemoe.sim.stream.StreamDriver;
@@ -179,11 +179,11 @@ class GeluUnitTest {
         int cycles = count / lanes;
         try (Sim sim = model.open()) {
             sim.reset();
-            List<Signal> ins = new ArrayList<>();
+            List<SimSignal> ins = new ArrayList<>();
             ins.add(sim.signal("io_input_valid"));
             ins.add(sim.signal("io_output_ready"));
             ins.addAll(RtlTestSupport.lanes(sim, "io_input_payload", lanes));
-            List<Signal> outs = new ArrayList<>();
+            List<SimSignal> outs = new ArrayList<>();
             outs.add(sim.signal("io_output_valid"));
             outs.addAll(RtlTestSupport.lanes(sim, "io_output_payload", lanes));
             int lat = GeluUnit.latency();

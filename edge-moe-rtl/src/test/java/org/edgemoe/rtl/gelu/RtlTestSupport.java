@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 import org.edgemoe.hdl.core.Module;
 import org.edgemoe.hdl.emit.EmittedDesign;
 import org.edgemoe.sim.Sim;
-import org.edgemoe.sim.Signal;
+import org.edgemoe.sim.SimSignal;
 import org.edgemoe.sim.stream.StreamPorts;
 import org.edgemoe.rtl.testing.VerilatorLint;
 
@@ -24,7 +24,7 @@ public final class RtlTestSupport {
     }
 
     /** Signals {@code io_<stream>_payload_0 .. _<n-1>}. */
-    public static List<Signal> lanes(Sim sim, String prefix, int n) {
+    public static List<SimSignal> lanes(Sim sim, String prefix, int n) {
         return StreamPorts.lanes(sim, prefix, n);
     }
 

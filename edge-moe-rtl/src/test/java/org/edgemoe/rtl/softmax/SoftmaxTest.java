@@ -14,7 +14,7 @@ import org.edgemoe.model.hw.HwOps;
 import org.edgemoe.model.hw.SoftmaxRow;
 import org.edgemoe.rtl.gelu.RtlTestSupport;
 import org.edgemoe.sim.HdlSim;
-import org.edgemoe.sim.Signal;
+import org.edgemoe.sim.SimSignal;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.SimModel;
 import org.edgemoe.sim.stream.StreamDriver;
@@ -92,9 +92,9 @@ class SoftmaxTest {
         FixFormat fmt = f.act();
         try (Sim sim = model.open()) {
             sim.reset();
-            List<Signal> in = new ArrayList<>(RtlTestSupport.lanes(sim, "io_input_payload_score", R));
+            List<SimSignal> in = new ArrayList<>(RtlTestSupport.lanes(sim, "io_input_payload_score", R));
             in.add(sim.signal("io_input_payload_last"));
-            List<Signal> out = new ArrayList<>(RtlTestSupport.lanes(sim, "io_output_payload_invSum", R));
+            List<SimSignal> out = new ArrayList<>(RtlTestSupport.lanes(sim, "io_output_payload_invSum", R));
             out.addAll(RtlTestSupport.lanes(sim, "io_output_payload_max", R));
             StreamDriver drv = new StreamDriver(sim, StreamPorts.of(sim, "input", in), seed, inStall);
             StreamMonitor mon = new StreamMonitor(sim, StreamPorts.of(sim, "output", out), seed + 1, outStall).allSigned();
@@ -134,11 +134,11 @@ class SoftmaxTest {
         FixFormat fmt = f.act();
         try (Sim sim = model.open()) {
             sim.reset();
-            List<Signal> st = new ArrayList<>(RtlTestSupport.lanes(sim, "io_stats_payload_invSum", R));
+            List<SimSignal> st = new ArrayList<>(RtlTestSupport.lanes(sim, "io_stats_payload_invSum", R));
             st.addAll(RtlTestSupport.lanes(sim, "io_stats_payload_max", R));
-            List<Signal> sc = new ArrayList<>(RtlTestSupport.lanes(sim, "io_scores_payload_score", R));
+            List<SimSignal> sc = new ArrayList<>(RtlTestSupport.lanes(sim, "io_scores_payload_score", R));
             sc.add(sim.signal("io_scores_payload_last"));
-            List<Signal> out = new ArrayList<>(RtlTestSupport.lanes(sim, "io_probs_payload_prob", R));
+            List<SimSignal> out = new ArrayList<>(RtlTestSupport.lanes(sim, "io_probs_payload_prob", R));
             out.add(sim.signal("io_probs_payload_last"));
             boolean[] signed = RtlTestSupport.allSigned(R + 1);
             signed[R] = false;
@@ -209,9 +209,9 @@ class SoftmaxTest {
     static long inputCycles(SimModel model, int rowsCount, int len) {
         try (Sim sim = model.open()) {
             sim.reset();
-            List<Signal> in = new ArrayList<>(RtlTestSupport.lanes(sim, "io_input_payload_score", R));
+            List<SimSignal> in = new ArrayList<>(RtlTestSupport.lanes(sim, "io_input_payload_score", R));
             in.add(sim.signal("io_input_payload_last"));
-            List<Signal> out = new ArrayList<>(RtlTestSupport.lanes(sim, "io_output_payload_invSum", R));
+            List<SimSignal> out = new ArrayList<>(RtlTestSupport.lanes(sim, "io_output_payload_invSum", R));
             StreamDriver drv = new StreamDriver(sim, StreamPorts.of(sim, "input", in), 5, 0);
             StreamMonitor mon = new StreamMonitor(sim, StreamPorts.of(sim, "output", out), 6, 0).allSigned();
             for (int r = 0; r < rowsCount; r++) {
@@ -245,9 +245,9 @@ class SoftmaxTest {
     void normalizeFullThroughput() {
         try (Sim sim = normDsp.open()) {
             sim.reset();
-            List<Signal> st = new ArrayList<>(RtlTestSupport.lanes(sim, "io_stats_payload_invSum", R));
+            List<SimSignal> st = new ArrayList<>(RtlTestSupport.lanes(sim, "io_stats_payload_invSum", R));
             st.addAll(RtlTestSupport.lanes(sim, "io_stats_payload_max", R));
-            List<Signal> sc = new ArrayList<>(RtlTestSupport.lanes(sim, "io_scores_payload_score", R));
+            List<SimSignal> sc = new ArrayList<>(RtlTestSupport.lanes(sim, "io_scores_payload_score", R));
             sc.add(sim.signal("io_scores_payload_last"));
             StreamDriver stats = new StreamDriver(sim, StreamPorts.of(sim, "stats", st), 1, 0);
             StreamDriver scores = new StreamDriver(sim, StreamPorts.of(sim, "scores", sc), 2, 0);

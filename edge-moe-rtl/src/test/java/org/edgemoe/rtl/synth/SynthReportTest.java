@@ -11,12 +11,12 @@ import java.util.List;
 import org.edgemoe.hdl.core.Elaboration;
 import org.edgemoe.hdl.emit.ManifestReader.Top;
 import org.edgemoe.hdl.emit.VerilogEmitter;
-import org.edgemoe.hdl.examples.Counter;
+import org.edgemoe.hdl.examples.CounterExample;
 import org.edgemoe.hdl.examples.MacUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One real, small synthesis: Counter and MacUnit through Yosys, numbers checked against the design. */
+/** One real, small synthesis: CounterExample and MacUnit through Yosys, numbers checked against the design. */
 class SynthReportTest {
     @TempDir
     Path tmp;
@@ -25,12 +25,12 @@ class SynthReportTest {
     void synthesisesCounterAndMacUnitWithYosys() throws Exception {
         assumeTrue(onPath("yosys"), "yosys not installed (make tools)");
         Path rtl = tmp.resolve("rtl");
-        new VerilogEmitter().add(Elaboration.elaborate(Counter::new).topIR()).add(Elaboration.elaborate(MacUnit::new).topIR()).write(rtl);
+        new VerilogEmitter().add(Elaboration.elaborate(CounterExample::new).topIR()).add(Elaboration.elaborate(MacUnit::new).topIR()).write(rtl);
         ManifestFile m = ManifestFile.read(rtl);
-        assertEquals(List.of("Counter", "MacUnit"), m.tops().stream().map(Top::name).toList());
-        assertEquals("clk", m.top("Counter").clockOrNull().name());
+        assertEquals(List.of("CounterExample", "MacUnit"), m.tops().stream().map(Top::name).toList());
+        assertEquals("clk", m.top("CounterExample").clockOrNull().name());
 
-        List<SynthReport.Result> rs = SynthReport.run(m, List.of("Counter", "MacUnit"), tmp.resolve("logs"), 2);
+        List<SynthReport.Result> rs = SynthReport.run(m, List.of("CounterExample", "MacUnit"), tmp.resolve("logs"), 2);
         SynthReport.Result counter = rs.get(0);
         assertNull(counter.error(), counter.error());
         assertEquals(8, counter.stat().ff(), "an 8-bit counter has 8 flip-flops: " + counter.stat().cells());
@@ -43,7 +43,7 @@ class SynthReportTest {
         assertTrue(mac.stat().dsp() >= 1, "the multiplier goes to a DSP48E2: " + mac.stat().cells());
 
         String md = SynthReport.markdown(rs, "Yosys test");
-        assertTrue(md.contains("| Counter | " + counter.stat().lut() + " | 8 |"), md);
+        assertTrue(md.contains("| CounterExample | " + counter.stat().lut() + " | 8 |"), md);
         assertTrue(md.contains("pessimistic"), md);
     }
 

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.edgemoe.hdl.core.Elaboration;
 import org.edgemoe.hdl.emit.ManifestReader.Top;
 import org.edgemoe.hdl.emit.VerilogEmitter;
-import org.edgemoe.hdl.examples.Counter;
+import org.edgemoe.hdl.examples.CounterExample;
 import org.edgemoe.hdl.examples.QueueExample;
 import org.edgemoe.hdl.examples.SystolicArray;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +32,7 @@ class VivadoScriptsTest {
     @BeforeAll
     static void generate() throws Exception {
         Path rtl = tmp.resolve("rtl");
-        new VerilogEmitter().add(Elaboration.elaborate(Counter::new).topIR()).add(Elaboration.elaborate(QueueExample::new).topIR())
+        new VerilogEmitter().add(Elaboration.elaborate(CounterExample::new).topIR()).add(Elaboration.elaborate(QueueExample::new).topIR())
                 .add(Elaboration.elaborate(() -> new SystolicArray(4)).topIR()).write(rtl);
         m = ManifestFile.read(rtl);
         files = VivadoScripts.generate(m, null);

@@ -15,7 +15,7 @@ public final class ExampleDesigns {
 
     public static Map<String, Supplier<Module>> all() {
         Map<String, Supplier<Module>> m = new LinkedHashMap<>();
-        m.put("Counter", Counter::new);
+        m.put("CounterExample", CounterExample::new);
         m.put("MacUnit", MacUnit::new);
         m.put("QueueExample", QueueExample::new);
         m.put("RamExample", RamExample::new);

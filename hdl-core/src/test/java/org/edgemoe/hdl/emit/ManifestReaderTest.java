@@ -17,7 +17,7 @@ import org.edgemoe.hdl.emit.ManifestReader.FixedPoint;
 import org.edgemoe.hdl.emit.ManifestReader.Port;
 import org.edgemoe.hdl.emit.ManifestReader.Top;
 import org.edgemoe.hdl.emit.VerilogEmitter;
-import org.edgemoe.hdl.examples.Counter;
+import org.edgemoe.hdl.examples.CounterExample;
 import org.edgemoe.hdl.examples.MacUnit;
 import org.edgemoe.hdl.testing.Elab;
 import org.junit.jupiter.api.Test;
@@ -42,18 +42,18 @@ class ManifestReaderTest {
 
     @Test void roundTripsTopsPortsParametersAndFormats(@TempDir Path dir) throws Exception {
         EmittedDesign d = new VerilogEmitter()
-                .add(Elab.build(() -> new Counter(6)).topIR())
+                .add(Elab.build(() -> new CounterExample(6)).topIR())
                 .add(Elab.build(MacUnit::new).topIR())
                 .add(Elab.build(Params::new).topIR())
                 .write(dir);
         List<Top> tops = ManifestReader.read(dir.resolve("manifest.json"));
         assertEquals(tops, ManifestReader.parse(d.manifestJson()));
-        assertEquals(List.of("Counter", "MacUnit", "Params"), tops.stream().map(Top::name).toList());
+        assertEquals(List.of("CounterExample", "MacUnit", "Params"), tops.stream().map(Top::name).toList());
         assertEquals(d.tops(), tops.stream().map(Top::name).toList());
 
         Top counter = tops.get(0);
-        assertEquals("Counter.v", counter.file());
-        assertEquals("Counter", counter.className());
+        assertEquals("CounterExample.v", counter.file());
+        assertEquals("CounterExample", counter.className());
         assertEquals(Map.of("WIDTH", 6L), counter.parameters());
         assertEquals(List.of(
                 new Port("io_enable", "input", 1, false, null, null),

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.edgemoe.hdl.emit.EmittedDesign;
 import org.edgemoe.hdl.emit.VerilogEmitter;
-import org.edgemoe.hdl.examples.Counter;
+import org.edgemoe.hdl.examples.CounterExample;
 import org.edgemoe.hdl.examples.MacUnit;
 import org.edgemoe.hdl.testing.Elab;
 import org.edgemoe.hdl.testing.Emit;
@@ -16,15 +16,15 @@ import org.junit.jupiter.api.Test;
 class ManifestTest {
 
     private static final EmittedDesign DESIGN = new VerilogEmitter()
-            .add(Elab.build(() -> new Counter(6)).topIR())
+            .add(Elab.build(() -> new CounterExample(6)).topIR())
             .add(Elab.build(MacUnit::new).topIR())
             .render();
     private static final String JSON = Emit.compactJson(DESIGN.manifestJson());
 
     @Test void listsEveryTopWithItsFile() {
-        assertEquals(List.of("Counter", "MacUnit"), DESIGN.tops());
+        assertEquals(List.of("CounterExample", "MacUnit"), DESIGN.tops());
         assertTrue(JSON.startsWith("{\"generator\":\"hdl-core\",\"tops\":["), JSON);
-        assertTrue(JSON.contains("{\"name\":\"Counter\",\"file\":\"Counter.v\",\"class\":\"Counter\""), JSON);
+        assertTrue(JSON.contains("{\"name\":\"CounterExample\",\"file\":\"CounterExample.v\",\"class\":\"CounterExample\""), JSON);
         assertTrue(JSON.contains("{\"name\":\"MacUnit\",\"file\":\"MacUnit.v\",\"class\":\"MacUnit\""), JSON);
     }
 

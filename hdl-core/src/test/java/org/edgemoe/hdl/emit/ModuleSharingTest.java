@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.edgemoe.hdl.core.Module;
 import org.edgemoe.hdl.core.UInt;
 import org.edgemoe.hdl.emit.EmittedDesign;
-import org.edgemoe.hdl.examples.Counter;
+import org.edgemoe.hdl.examples.CounterExample;
 import org.edgemoe.hdl.examples.SystolicArray;
 import org.edgemoe.hdl.testing.Emit;
 import org.junit.jupiter.api.Test;
@@ -29,12 +29,12 @@ class ModuleSharingTest {
     static final class TwoCounters extends Module {
         final UInt small = out(UInt(8));
         final UInt big = out(UInt(8));
-        final Counter c4;
-        final Counter c8;
+        final CounterExample c4;
+        final CounterExample c8;
 
         TwoCounters() {
-            c4 = instance(new Counter(4));
-            c8 = instance(new Counter(8));
+            c4 = instance(new CounterExample(4));
+            c8 = instance(new CounterExample(8));
             c4.enable.set(true);
             c8.enable.set(true);
             small.set(c4.count);
@@ -44,20 +44,20 @@ class ModuleSharingTest {
 
     @Test void differentParametersGetDistinctStableNames() {
         EmittedDesign d = Emit.of(TwoCounters::new);
-        assertTrue(d.files().containsKey("Counter_WIDTH4.v"), d.files().keySet()::toString);
-        assertTrue(d.files().containsKey("Counter_WIDTH8.v"), d.files().keySet()::toString);
-        assertFalse(d.files().containsKey("Counter.v"));
-        assertTrue(d.module("Counter_WIDTH4").contains("module Counter_WIDTH4"));
-        assertTrue(d.module("Counter_WIDTH4").contains("reg  [3:0] value;") || d.module("Counter_WIDTH4").contains("[3:0] value"),
-                d.module("Counter_WIDTH4"));
+        assertTrue(d.files().containsKey("CounterExample_WIDTH4.v"), d.files().keySet()::toString);
+        assertTrue(d.files().containsKey("CounterExample_WIDTH8.v"), d.files().keySet()::toString);
+        assertFalse(d.files().containsKey("CounterExample.v"));
+        assertTrue(d.module("CounterExample_WIDTH4").contains("module CounterExample_WIDTH4"));
+        assertTrue(d.module("CounterExample_WIDTH4").contains("reg  [3:0] value;") || d.module("CounterExample_WIDTH4").contains("[3:0] value"),
+                d.module("CounterExample_WIDTH4"));
         String top = d.module("TwoCounters");
-        assertTrue(Pattern.compile("Counter_WIDTH4\\s+c4\\b").matcher(top).find(), top);
-        assertTrue(Pattern.compile("Counter_WIDTH8\\s+c8\\b").matcher(top).find(), top);
+        assertTrue(Pattern.compile("CounterExample_WIDTH4\\s+c4\\b").matcher(top).find(), top);
+        assertTrue(Pattern.compile("CounterExample_WIDTH8\\s+c8\\b").matcher(top).find(), top);
     }
 
     @Test void aSingleVariantKeepsThePlainName() {
-        EmittedDesign d = Emit.of(() -> new Counter(4));
-        assertEquals(java.util.Set.of("Counter.v"), d.files().keySet());
+        EmittedDesign d = Emit.of(() -> new CounterExample(4));
+        assertEquals(java.util.Set.of("CounterExample.v"), d.files().keySet());
     }
 
     private static int count(String text, String regex) {

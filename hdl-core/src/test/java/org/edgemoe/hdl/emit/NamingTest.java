@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.edgemoe.hdl.core.Bool;
 import org.edgemoe.hdl.core.Module;
 import org.edgemoe.hdl.core.UInt;
-import org.edgemoe.hdl.examples.Counter;
+import org.edgemoe.hdl.examples.CounterExample;
 import org.edgemoe.hdl.examples.QueueExample;
 import org.edgemoe.hdl.testing.Emit;
 import org.junit.jupiter.api.Test;
@@ -20,10 +20,10 @@ class NamingTest {
         final UInt total = out(UInt(8));
         private final UInt accumulator = reg(UInt(8)).init(0);
         private final UInt doubled = wire(UInt(8));
-        final Counter ticker;
+        final CounterExample ticker;
 
         Fields() {
-            ticker = instance(new Counter());
+            ticker = instance(new CounterExample());
             ticker.enable.set(go);
             when(go, () -> accumulator.set(accumulator.plus(ticker.count)));
             doubled.set(accumulator.shl(1).resize(8));
@@ -37,7 +37,7 @@ class NamingTest {
         assertTrue(has(v, "output\\s+wire\\s+\\[7:0\\]\\s+io_total\\b"), v);
         assertTrue(has(v, "reg\\s+\\[7:0\\]\\s+accumulator;"), v);
         assertTrue(has(v, "wire\\s+\\[7:0\\]\\s+doubled;"), v);
-        assertTrue(has(v, "Counter\\s+ticker\\s*\\("), v);
+        assertTrue(has(v, "CounterExample\\s+ticker\\s*\\("), v);
         assertTrue(has(v, "\\.io_enable\\s*\\("), v);
     }
 

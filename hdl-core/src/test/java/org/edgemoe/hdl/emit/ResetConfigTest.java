@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import org.edgemoe.hdl.core.Module;
 import org.edgemoe.hdl.core.UInt;
 import org.edgemoe.hdl.emit.EmittedDesign;
-import org.edgemoe.hdl.examples.Counter;
+import org.edgemoe.hdl.examples.CounterExample;
 import org.edgemoe.hdl.ir.ClockConfig;
 import org.edgemoe.hdl.testing.Emit;
 import org.junit.jupiter.api.Test;
@@ -17,13 +17,13 @@ class ResetConfigTest {
 
     static final class AsyncLow extends Module {
         final UInt y = out(UInt(8));
-        final Counter inner;
+        final CounterExample inner;
 
         AsyncLow() {
             clockConfig(ClockConfig.DEFAULT.withAsyncReset().withActiveLowReset());
             UInt r = reg(UInt(8)).init(7);
             r.set(r.plus(1));
-            inner = instance(new Counter());
+            inner = instance(new CounterExample());
             inner.enable.set(true);
             y.set(r.xor(inner.count));
         }
@@ -37,14 +37,14 @@ class ResetConfigTest {
         assertTrue(Pattern.compile("input\\s+wire\\s+resetn\\b").matcher(v).find(), v);
         assertFalse(Pattern.compile("\\breset\\b").matcher(v).find(), "no active-high reset port:\n" + v);
         // Children created after clockConfig inherit it.
-        String c = d.module("Counter");
+        String c = d.module("CounterExample");
         assertTrue(c.contains("negedge resetn"), c);
         assertTrue(Emit.compactJson(d.manifestJson()).contains("\"name\":\"resetn\",\"direction\":\"input\",\"width\":1,\"signed\":false,\"role\":\"reset_n\""),
                 d.manifestJson());
     }
 
     @Test void defaultIsSynchronousActiveHigh() {
-        String v = Emit.of(Counter::new).module("Counter");
+        String v = Emit.of(CounterExample::new).module("CounterExample");
         assertTrue(v.contains("always @(posedge clk) begin"), v);
         assertFalse(v.contains("negedge"), v);
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.edgemoe.hdl.core.UInt;
-import org.edgemoe.hdl.examples.Counter;
+import org.edgemoe.hdl.examples.CounterExample;
 import org.edgemoe.hdl.testing.Emit;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class ScopedPrefixTest {
                     UInt r = reg(UInt(8)).named("r");
                     UInt twice = value[0].plus(value[0]);
                     r.set(twice.plus(twice));            // 'twice' is read twice: a scoped temporary
-                    withPrefix("inner", () -> instance(new Counter(4)).enable.set(r.bit(0)));
+                    withPrefix("inner", () -> instance(new CounterExample(4)).enable.set(r.bit(0)));
                     value[0] = r;
                 });
             }
@@ -33,7 +33,7 @@ class ScopedPrefixTest {
         assertTrue(v.contains("reg  [7:0] stage0_r;"), v);
         assertTrue(v.contains("reg  [7:0] stage1_r;"), v);
         assertTrue(v.contains("stage0_zz_"), v);
-        assertTrue(v.contains("stage1_inner_counter_"), v);
+        assertTrue(v.contains("stage1_inner_counterExample_"), v);
         assertFalse(v.contains(" r;"), v);
     }
 

@@ -16,7 +16,7 @@ import org.edgemoe.hdl.fixed.Overflow;
 import org.edgemoe.hdl.fixed.Rounding;
 import org.edgemoe.hdl.core.UInt;
 import org.edgemoe.hdl.emit.EmittedDesign;
-import org.edgemoe.hdl.examples.Counter;
+import org.edgemoe.hdl.examples.CounterExample;
 import org.edgemoe.hdl.examples.ExampleDesigns;
 import org.edgemoe.hdl.ir.ClockConfig;
 import org.edgemoe.hdl.fixed.FixFormat;
@@ -33,7 +33,7 @@ class ToolCleanTest {
 
     @TempDir Path tmp;
 
-    /** A design exercising when/switch, Vec, mixed arithmetic, fixed point, async low reset and two Counter variants. */
+    /** A design exercising when/switch, Vec, mixed arithmetic, fixed point, async low reset and two CounterExample variants. */
     static final class Mixed extends Module {
         final Bool en = in(Bool());
         final UInt sel = in(UInt(2));
@@ -42,13 +42,13 @@ class ToolCleanTest {
         final UInt z = out(UInt(8));
         final org.edgemoe.hdl.core.Fix fx = in(SFix(3, 4));
         final org.edgemoe.hdl.core.Fix fy = out(SFix(2, 1));
-        final Counter c4;
-        final Counter c8;
+        final CounterExample c4;
+        final CounterExample c8;
 
         Mixed() {
             clockConfig(ClockConfig.DEFAULT.withAsyncReset().withActiveLowReset());
-            c4 = instance(new Counter(4));
-            c8 = instance(new Counter(8));
+            c4 = instance(new CounterExample(4));
+            c8 = instance(new CounterExample(8));
             c4.enable.set(en);
             c8.enable.set(en.not());
             UInt r = reg(UInt(8)).init(0);

@@ -3,13 +3,13 @@ package org.edgemoe.hdl.examples;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.edgemoe.hdl.examples.Counter;
+import org.edgemoe.hdl.examples.CounterExample;
 import org.edgemoe.hdl.testing.Emit;
 import org.edgemoe.hdl.testing.IcarusSim;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Counter(4) in Icarus against a Java model: counts enabled cycles, wraps at 15 with a one-cycle pulse. */
+/** CounterExample(4) in Icarus against a Java model: counts enabled cycles, wraps at 15 with a one-cycle pulse. */
 class CounterSimTest {
 
     @TempDir Path tmp;
@@ -27,7 +27,7 @@ class CounterSimTest {
                   reg clk = 0, reset = 1, en = 0;
                   wire [7:0] count;
                   wire wrapped;
-                  Counter dut(.clk(clk), .reset(reset), .io_enable(en), .io_count(count), .io_wrapped(wrapped));
+                  CounterExample dut(.clk(clk), .reset(reset), .io_enable(en), .io_count(count), .io_wrapped(wrapped));
                   initial begin
                     #1 clk = 1; #1 clk = 0; reset = 0;
                 """);
@@ -49,6 +49,6 @@ class CounterSimTest {
             }
         }
         org.junit.jupiter.api.Assertions.assertTrue(wraps >= 2, "the stimulus must wrap at least twice");
-        IcarusSim.assertLines(expected, IcarusSim.run(Emit.of(() -> new Counter(4)), tb.toString(), tmp));
+        IcarusSim.assertLines(expected, IcarusSim.run(Emit.of(() -> new CounterExample(4)), tb.toString(), tmp));
     }
 }

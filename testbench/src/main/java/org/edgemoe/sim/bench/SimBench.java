@@ -12,7 +12,7 @@ import java.util.Locale;
 import org.edgemoe.sim.BatchRun;
 import org.edgemoe.sim.BuildOptions;
 import org.edgemoe.sim.ModelCompiler;
-import org.edgemoe.sim.Signal;
+import org.edgemoe.sim.SimSignal;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.SimModel;
 import org.edgemoe.sim.VerilogSources;
@@ -129,9 +129,9 @@ public final class SimBench {
             sim.reset();
             sim.poke("io_en", 1);
             sim.step(10);
-            Signal a = sim.signal("io_a_in");
-            Signal b = sim.signal("io_b_in");
-            Signal checksum = sim.signal("io_checksum");
+            SimSignal a = sim.signal("io_a_in");
+            SimSignal b = sim.signal("io_b_in");
+            SimSignal checksum = sim.signal("io_checksum");
             long t0 = THREAD_CLOCK.getCurrentThreadCpuTime();
             long digest = switch (mode) {
                 case PER_SIGNAL -> perSignal(sim, a, b, checksum, cycles);
@@ -142,7 +142,7 @@ public final class SimBench {
         }
     }
 
-    private static long perSignal(Sim sim, Signal a, Signal b, Signal checksum, long cycles) {
+    private static long perSignal(Sim sim, SimSignal a, SimSignal b, SimSignal checksum, long cycles) {
         SplitMix64 rng = new SplitMix64(SEED);
         long[] aWords = new long[a.words()];
         long[] bWords = new long[b.words()];
@@ -160,7 +160,7 @@ public final class SimBench {
         return digest;
     }
 
-    private static long batched(Sim sim, Signal a, Signal b, Signal checksum, long cycles) {
+    private static long batched(Sim sim, SimSignal a, SimSignal b, SimSignal checksum, long cycles) {
         SplitMix64 rng = new SplitMix64(SEED);
         BatchRun batch = sim.batch(List.of(a, b), List.of(checksum), BATCH);
         long aMask = topMask(a);
@@ -188,7 +188,7 @@ public final class SimBench {
         return word == words - 1 ? value & mask : value;
     }
 
-    private static long topMask(Signal s) {
+    private static long topMask(SimSignal s) {
         int bits = s.width() - 64 * (s.words() - 1);
         return bits == 64 ? -1L : (1L << bits) - 1;
     }

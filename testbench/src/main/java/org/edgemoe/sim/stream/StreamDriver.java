@@ -7,7 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.edgemoe.sim.CycleAgent;
-import org.edgemoe.sim.Signal;
+import org.edgemoe.sim.SimSignal;
 import org.edgemoe.sim.Sim;
 
 /**
@@ -112,7 +112,7 @@ public final class StreamDriver implements CycleAgent {
             return;
         }
         Object beat = pending.peek();
-        List<Signal> lanes = ports.lanes();
+        List<SimSignal> lanes = ports.lanes();
         if (beat instanceof long[] values) {
             for (int k = 0; k < values.length; k++) {
                 if (values[k] < 0 && lanes.get(k).width() > 64) {

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.edgemoe.sim.CycleAgent;
-import org.edgemoe.sim.Signal;
+import org.edgemoe.sim.SimSignal;
 import org.edgemoe.sim.Sim;
 
 /**
@@ -139,7 +139,7 @@ public final class StreamMonitor implements CycleAgent {
     @Override
     public void sample(Sim sim, long cycle) {
         if (!ready || !ports.valid().peekBoolean()) return;
-        List<Signal> lanes = ports.lanes();
+        List<SimSignal> lanes = ports.lanes();
         Object beat;
         if (fitsLong) {
             long[] raw = new long[lanes.size()];

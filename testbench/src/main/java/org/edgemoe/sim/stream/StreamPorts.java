@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.edgemoe.sim.Sim;
-import org.edgemoe.sim.Signal;
+import org.edgemoe.sim.SimSignal;
 
 /**
  * The signals of a valid/ready stream, found by SpinalHDL naming: {@code io_<name>_valid},
  * {@code io_<name>_ready} and a payload of one or several signals ({@code lanes}). A payload
  * of several lanes is, as one value, their concatenation with lane 0 in the lowest bits.
  */
-public record StreamPorts(String name, Signal valid, Signal ready, List<Signal> lanes) {
+public record StreamPorts(String name, SimSignal valid, SimSignal ready, List<SimSignal> lanes) {
 
     public StreamPorts {
         lanes = List.copyOf(lanes);
@@ -20,7 +20,7 @@ public record StreamPorts(String name, Signal valid, Signal ready, List<Signal> 
     }
 
     /** A stream whose payload is the single signal {@code payload}. */
-    public StreamPorts(String name, Signal valid, Signal ready, Signal payload) {
+    public StreamPorts(String name, SimSignal valid, SimSignal ready, SimSignal payload) {
         this(name, valid, ready, List.of(payload));
     }
 
@@ -44,26 +44,26 @@ public record StreamPorts(String name, Signal valid, Signal ready, List<Signal> 
             return new StreamPorts(base, sim.signal(base + "_valid"), sim.signal(base + "_ready"), sim.signal(single));
         }
         names.sort(NATURAL_ORDER);
-        List<Signal> lanes = new ArrayList<>();
+        List<SimSignal> lanes = new ArrayList<>();
         for (String s : names) lanes.add(sim.signal(s));
         return new StreamPorts(base, sim.signal(base + "_valid"), sim.signal(base + "_ready"), lanes);
     }
 
     /** The stream {@code name} with an explicit payload: these signals, in this order (lane 0 first). */
-    public static StreamPorts of(Sim sim, String name, List<Signal> payload) {
+    public static StreamPorts of(Sim sim, String name, List<SimSignal> payload) {
         String base = base(name);
         return new StreamPorts(base, sim.signal(base + "_valid"), sim.signal(base + "_ready"), payload);
     }
 
     /** Signals {@code <prefix>_0 .. <prefix>_<n-1>}, e.g. {@code lanes(sim, "io_input_payload_score", 4)}. */
-    public static List<Signal> lanes(Sim sim, String prefix, int n) {
-        List<Signal> out = new ArrayList<>();
+    public static List<SimSignal> lanes(Sim sim, String prefix, int n) {
+        List<SimSignal> out = new ArrayList<>();
         for (int k = 0; k < n; k++) out.add(sim.signal(prefix + "_" + k));
         return out;
     }
 
     /** The payload signal of a single-signal stream. */
-    public Signal payload() {
+    public SimSignal payload() {
         if (lanes.size() != 1) {
             throw new IllegalStateException("stream " + name + " has a payload of " + lanes.size() + " signals: " + lanes);
         }
@@ -73,13 +73,13 @@ public record StreamPorts(String name, Signal valid, Signal ready, List<Signal> 
     /** Total payload width in bits (sum of the lanes). */
     public int width() {
         int w = 0;
-        for (Signal s : lanes) w += s.width();
+        for (SimSignal s : lanes) w += s.width();
         return w;
     }
 
     /** True when every lane fits a long (at most 64 bits). */
     public boolean lanesFitLong() {
-        for (Signal s : lanes) {
+        for (SimSignal s : lanes) {
             if (s.width() > 64) return false;
         }
         return true;

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.edgemoe.sim.ModelCompiler;
-import org.edgemoe.sim.Signal;
+import org.edgemoe.sim.SimSignal;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.SimModel;
 import org.edgemoe.sim.VerilogSources;
@@ -77,7 +77,7 @@ class WideStreamHelpersTest {
             sim.reset();
             StreamPorts push = StreamPorts.of(sim, "push");
             assertEquals(List.of("io_push_payload_0", "io_push_payload_1", "io_push_payload_2", "io_push_payload_10"),
-                push.lanes().stream().map(Signal::name).toList());
+                push.lanes().stream().map(SimSignal::name).toList());
             assertEquals(12 + 1 + 64 + 100, push.width());
             assertThrows(IllegalStateException.class, push::payload, "several signals: no single payload");
 

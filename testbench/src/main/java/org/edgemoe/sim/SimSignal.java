@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
  * are unsigned bit patterns; negative longs are accepted for pokes when they fit the width as
  * two's complement.
  */
-public final class Signal {
+public final class SimSignal {
     private final Sim sim;
     private final String name;
     private final int width;
@@ -18,7 +18,7 @@ public final class Signal {
     private final int bytes;
     private final long topWordMask;
 
-    Signal(Sim sim, SignalLayout.Entry entry) {
+    SimSignal(Sim sim, SignalLayout.Entry entry) {
         this.sim = sim;
         this.name = entry.name();
         this.width = entry.width();

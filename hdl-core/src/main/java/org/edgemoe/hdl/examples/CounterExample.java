@@ -7,12 +7,12 @@ import org.edgemoe.hdl.core.Module;
 import org.edgemoe.hdl.core.UInt;
 
 /** An enabled counter that wraps around, with a pulse when it does. */
-public final class Counter extends Module {
+public final class CounterExample extends Module {
     public final Bool enable = in(Bool());
     public final UInt count = out(UInt(8));
     public final Bool wrapped = out(Bool());
 
-    public Counter(int width) {
+    public CounterExample(int width) {
         param("WIDTH", width);
         UInt value = reg(UInt(width)).init(0).named("value");
         wrapped.set(false);
@@ -23,7 +23,7 @@ public final class Counter extends Module {
         count.set(value.resize(8));
     }
 
-    public Counter() {
+    public CounterExample() {
         this(8);
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class DiagnosticsTest {
+class BuildDiagnosticsTest {
     @Test
     void compilerFailureKeepsTheErrorLinesWithFileAndLine() {
         String output = String.join("\n",
@@ -15,7 +15,7 @@ class DiagnosticsTest {
             "Vdut___024root__DepSet_h1__0.cpp:12:5: error: 'x' was not declared in this scope",
             "   12 |     x = 1;",
             "      |     ^");
-        SimBuildException e = Diagnostics.compilerFailed("model Top",
+        SimBuildException e = BuildDiagnostics.compilerFailed("model Top",
             new CommandResult(List.of("g++", "-c", "edgemoe_hot_0.cpp"), 1, output));
         assertTrue(e.getMessage().contains("Vdut___024root__DepSet_h1__0.cpp:12:5: error: 'x' was not declared"),
             e.getMessage());
@@ -26,7 +26,7 @@ class DiagnosticsTest {
     @Test
     void verilatorFailureKeepsOnlyErrorLines() {
         String output = "%Warning-WIDTH: a.v:3:9: Operator ASSIGN expects 8 bits\n%Error: a.v:7:1: syntax error\n";
-        SimBuildException e = Diagnostics.verilatorFailed("Top", new CommandResult(List.of("verilator"), 1, output));
+        SimBuildException e = BuildDiagnostics.verilatorFailed("Top", new CommandResult(List.of("verilator"), 1, output));
         assertTrue(e.getMessage().contains("a.v:7:1: syntax error"), e.getMessage());
         assertFalse(e.getMessage().contains("WIDTH"), e.getMessage());
     }

@@ -17,13 +17,13 @@ import org.edgemoe.hdl.fixed.FixedRaw;
  * Max |error| against erf-GELU: 9.7e-5 from interpolation (h^2/8 * max|delta''| = 0.798/8192) plus
  * 2^-20 table rounding, plus the output quantisation.
  */
-public final class GeluUnit {
+public final class GeluModel {
     public static final FixFormat ENTRY = FixFormat.ofWidth(true, 18, 19);
     public static final int STEP_BITS = 5;
     public static final int ENTRIES = 177;
     private static final long[] TABLE = buildTable();
 
-    private GeluUnit() {
+    private GeluModel() {
     }
 
     private static long[] buildTable() {

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Picks the lines that matter (file:line: message) out of Verilator and compiler output. */
-final class Diagnostics {
+final class BuildDiagnostics {
     private static final int MAX_LINES = 25;
 
-    private Diagnostics() {
+    private BuildDiagnostics() {
     }
 
     static SimBuildException verilatorFailed(String top, CommandResult result) {
