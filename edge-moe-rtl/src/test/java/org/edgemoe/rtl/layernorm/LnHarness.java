@@ -12,7 +12,7 @@ import org.edgemoe.hdl.fixed.FixedRaw;
 import org.edgemoe.model.hw.Formats;
 import org.edgemoe.model.hw.HwOps;
 import org.edgemoe.rtl.gelu.RtlTestSupport;
-import org.edgemoe.sim.Signal;
+import org.edgemoe.sim.SimSignal;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.stream.StreamDriver;
 import org.edgemoe.sim.stream.StreamMonitor;
@@ -43,12 +43,12 @@ final class LnHarness {
         cmd = new StreamDriver(sim, StreamPorts.of(sim, "cmd", List.of(sim.signal("io_cmd_payload_set"),
                 sim.signal("io_cmd_payload_tokens"))), seed, stall);
         x = new StreamDriver(sim, StreamPorts.of(sim, "x", RtlTestSupport.lanes(sim, "io_x_payload", l)), seed + 1, stall);
-        List<Signal> p = new ArrayList<>();
+        List<SimSignal> p = new ArrayList<>();
         p.add(sim.signal("io_param_payload_addr"));
         p.addAll(RtlTestSupport.lanes(sim, "io_param_payload_gamma", l));
         p.addAll(RtlTestSupport.lanes(sim, "io_param_payload_beta", l));
         param = new StreamDriver(sim, StreamPorts.of(sim, "param", p), seed + 2, stall);
-        List<Signal> out = new ArrayList<>(RtlTestSupport.lanes(sim, "io_y_payload_value", l));
+        List<SimSignal> out = new ArrayList<>(RtlTestSupport.lanes(sim, "io_y_payload_value", l));
         out.add(sim.signal("io_y_payload_last"));
         boolean[] signed = RtlTestSupport.allSigned(l + 1);
         signed[l] = false;

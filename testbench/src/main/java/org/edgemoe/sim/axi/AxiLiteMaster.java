@@ -1,6 +1,6 @@
 package org.edgemoe.sim.axi;
 
-import org.edgemoe.sim.Signal;
+import org.edgemoe.sim.SimSignal;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.SimTimeoutException;
 
@@ -15,8 +15,8 @@ public final class AxiLiteMaster {
 
     private final Sim sim;
     private final String prefix;
-    private final Signal awvalid, awready, awaddr, awprot, wvalid, wready, wdata, wstrb, bvalid, bready, bresp;
-    private final Signal arvalid, arready, araddr, arprot, rvalid, rready, rdata, rresp;
+    private final SimSignal awvalid, awready, awaddr, awprot, wvalid, wready, wdata, wstrb, bvalid, bready, bresp;
+    private final SimSignal arvalid, arready, araddr, arprot, rvalid, rready, rdata, rresp;
     private long timeout = 10_000;
 
     public AxiLiteMaster(Sim sim, String prefix) {

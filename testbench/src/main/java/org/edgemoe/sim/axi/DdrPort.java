@@ -2,7 +2,7 @@ package org.edgemoe.sim.axi;
 
 import java.util.ArrayDeque;
 import java.util.SplittableRandom;
-import org.edgemoe.sim.Signal;
+import org.edgemoe.sim.SimSignal;
 import org.edgemoe.sim.Sim;
 
 /**
@@ -18,14 +18,14 @@ public final class DdrPort {
     private final int index;
     private final int busBytes;
     private final int words;
-    private final Signal reset;
+    private final SimSignal reset;
     // read side
-    private final Signal arvalid, arready, araddr, arlen, arsize, arburst, arid;
-    private final Signal rvalid, rready, rdata, rresp, rlast, rid;
+    private final SimSignal arvalid, arready, araddr, arlen, arsize, arburst, arid;
+    private final SimSignal rvalid, rready, rdata, rresp, rlast, rid;
     // write side
-    private final Signal awvalid, awready, awaddr, awlen, awsize, awburst, awid;
-    private final Signal wvalid, wready, wdata, wstrb, wlast;
-    private final Signal bvalid, bready, bresp, bid;
+    private final SimSignal awvalid, awready, awaddr, awlen, awsize, awburst, awid;
+    private final SimSignal wvalid, wready, wdata, wstrb, wlast;
+    private final SimSignal bvalid, bready, bresp, bid;
 
     private final ArrayDeque<Burst> reads = new ArrayDeque<>();
     private final ArrayDeque<Burst> writesAwaitingData = new ArrayDeque<>();
@@ -106,7 +106,7 @@ public final class DdrPort {
         idle();
     }
 
-    private static Signal optional(Sim sim, String name) {
+    private static SimSignal optional(Sim sim, String name) {
         return sim.hasSignal(name) ? sim.signal(name) : null;
     }
 
@@ -262,7 +262,7 @@ public final class DdrPort {
         rvalid.poke(1);
     }
 
-    private long[] ax(Signal addr, Signal len, Signal size, Signal burst, Signal id) {
+    private long[] ax(SimSignal addr, SimSignal len, SimSignal size, SimSignal burst, SimSignal id) {
         return new long[] {addr.peek(), len.peek(), size == null ? Integer.numberOfTrailingZeros(busBytes) : size.peek(),
             burst == null ? 1 : burst.peek(), id == null ? 0 : id.peek()};
     }
