@@ -82,7 +82,7 @@ class VivadoScriptsTest {
             }
         }
         // every emitted module file is read (children included)
-        assertEquals(Set.copyOf(m.verilogFiles()), all(f, files.get("ooc_Counter.tcl")));
+        assertEquals(Set.copyOf(m.verilogFiles()), all(f, files.get("ooc_CounterExample.tcl")));
         assertTrue(m.verilogFiles().contains("StreamFifo.v"), m.verilogFiles().toString());
     }
 
