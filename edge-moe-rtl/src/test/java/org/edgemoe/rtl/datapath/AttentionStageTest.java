@@ -17,7 +17,7 @@ import org.edgemoe.model.hw.QuantizedWeights;
 import org.edgemoe.rtl.attention.AttnConfig;
 import org.edgemoe.rtl.gelu.RtlTestSupport;
 import org.edgemoe.sim.HdlSim;
-import org.edgemoe.sim.Signal;
+import org.edgemoe.sim.SimSignal;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.SimModel;
 import org.edgemoe.sim.stream.StreamDriver;
@@ -41,7 +41,7 @@ class AttentionStageTest {
         int ow = QkvStore.tileBits(LANES, a);
         try (Sim sim = model.open()) {
             sim.reset();
-            List<Signal> lanes = RtlTestSupport.lanes(sim, "io_qkvWrite_payload_lanes", LANES);
+            List<SimSignal> lanes = RtlTestSupport.lanes(sim, "io_qkvWrite_payload_lanes", LANES);
             for (int region = 0; region < 3; region++) {
                 for (int t = 0; t < tokens; t++) {
                     for (int tile = 0; tile < d / LANES; tile++) {
@@ -56,9 +56,9 @@ class AttentionStageTest {
             }
             sim.poke("io_qkvWrite_valid", 0);
             long[][] mem = new long[1 << AW][LANES];
-            Signal wv = sim.signal("io_attWrite_valid");
-            Signal wa = sim.signal("io_attWrite_payload_addr");
-            List<Signal> wl = RtlTestSupport.lanes(sim, "io_attWrite_payload_lanes", LANES);
+            SimSignal wv = sim.signal("io_attWrite_valid");
+            SimSignal wa = sim.signal("io_attWrite_payload_addr");
+            List<SimSignal> wl = RtlTestSupport.lanes(sim, "io_attWrite_payload_lanes", LANES);
             sim.addAgent(new org.edgemoe.sim.CycleAgent() {
                 @Override
                 public void drive(Sim s, long c) { }

@@ -18,7 +18,7 @@ import org.edgemoe.rtl.engine.BufferPortAgent;
 import org.edgemoe.rtl.gelu.RtlTestSupport;
 import org.edgemoe.rtl.layernorm.LnConfig;
 import org.edgemoe.sim.HdlSim;
-import org.edgemoe.sim.Signal;
+import org.edgemoe.sim.SimSignal;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.SimModel;
 import org.edgemoe.sim.stream.StreamDriver;
@@ -52,9 +52,9 @@ class LayerNormStageTest {
                 }
             }
             long[][] lno = new long[1 << AW][n];
-            Signal wv = sim.signal("io_lnoWrite_valid");
-            Signal wa = sim.signal("io_lnoWrite_payload_addr");
-            List<Signal> wl = RtlTestSupport.lanes(sim, "io_lnoWrite_payload_lanes", n);
+            SimSignal wv = sim.signal("io_lnoWrite_valid");
+            SimSignal wa = sim.signal("io_lnoWrite_payload_addr");
+            List<SimSignal> wl = RtlTestSupport.lanes(sim, "io_lnoWrite_payload_lanes", n);
             sim.addAgent(rb);
             sim.addAgent(new org.edgemoe.sim.CycleAgent() {
                 @Override
@@ -69,7 +69,7 @@ class LayerNormStageTest {
                     }
                 }
             });
-            List<Signal> ps = new ArrayList<>();
+            List<SimSignal> ps = new ArrayList<>();
             ps.add(sim.signal("io_param_payload_addr"));
             ps.addAll(RtlTestSupport.lanes(sim, "io_param_payload_gamma", n));
             ps.addAll(RtlTestSupport.lanes(sim, "io_param_payload_beta", n));

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 import org.edgemoe.rtl.attention.AttnConfig;
 import org.edgemoe.rtl.gelu.RtlTestSupport;
 import org.edgemoe.sim.HdlSim;
-import org.edgemoe.sim.Signal;
+import org.edgemoe.sim.SimSignal;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.SimModel;
 import org.edgemoe.sim.stream.StreamDriver;
@@ -33,7 +33,7 @@ class QkvStoreTest {
         long[][] qkv = new long[tokens][3 * d];
         try (Sim sim = model.open()) {
             sim.reset();
-            List<Signal> lanes = RtlTestSupport.lanes(sim, "io_write_payload_lanes", LANES);
+            List<SimSignal> lanes = RtlTestSupport.lanes(sim, "io_write_payload_lanes", LANES);
             for (int region = 0; region < 3; region++) {
                 for (int t = 0; t < tokens; t++) {
                     for (int tile = 0; tile < d / LANES; tile++) {

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.edgemoe.sim.Direction;
-import org.edgemoe.sim.Signal;
+import org.edgemoe.sim.SimSignal;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.SimModel;
 
@@ -25,10 +25,10 @@ public final class VerilatorReset {
     public static void assertIdleAfterResetFromRandomState(SimModel model, int seeds) {
         for (int seed = 1; seed <= seeds; seed++) {
             try (Sim sim = model.openRandomised(seed)) {
-                List<Signal> inputs = new ArrayList<>();
-                List<Signal> watched = new ArrayList<>();
+                List<SimSignal> inputs = new ArrayList<>();
+                List<SimSignal> watched = new ArrayList<>();
                 for (String n : sim.signalNames()) {
-                    Signal s = sim.signal(n);
+                    SimSignal s = sim.signal(n);
                     if (s.direction() == Direction.INPUT && !n.equals("clk") && !n.equals("reset")) {
                         inputs.add(s);
                     } else if (s.direction() == Direction.OUTPUT && (n.endsWith("_valid") || n.equals("io_busy"))) {
@@ -40,7 +40,7 @@ public final class VerilatorReset {
                 checkIdle(sim, inputs, watched, "seed " + seed + ", after the first reset");
                 SplittableRandom rnd = new SplittableRandom(seed);
                 for (int c = 0; c < TRAFFIC; c++) {
-                    for (Signal s : inputs) {
+                    for (SimSignal s : inputs) {
                         long[] w = new long[s.words()];
                         for (int i = 0; i < w.length; i++) {
                             w[i] = rnd.nextLong();
@@ -59,8 +59,8 @@ public final class VerilatorReset {
         }
     }
 
-    private static void idle(List<Signal> inputs) {
-        for (Signal s : inputs) {
+    private static void idle(List<SimSignal> inputs) {
+        for (SimSignal s : inputs) {
             if (s.name().endsWith("_ready")) {
                 s.poke(1);
             } else {
@@ -69,10 +69,10 @@ public final class VerilatorReset {
         }
     }
 
-    private static void checkIdle(Sim sim, List<Signal> inputs, List<Signal> watched, String when) {
+    private static void checkIdle(Sim sim, List<SimSignal> inputs, List<SimSignal> watched, String when) {
         for (int c = 0; c < IDLE; c++) {
             sim.eval();
-            for (Signal s : watched) {
+            for (SimSignal s : watched) {
                 assertEquals(0, s.peek(), sim.model().top() + ": " + s.name() + " high " + c + " cycles " + when);
             }
             sim.step();
