@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.edgemoe.model.hw.Formats;
 import org.edgemoe.rtl.testing.VerilatorLint;
+import org.edgemoe.rtl.testing.VerilatorReset;
 import org.edgemoe.sim.HdlSim;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.SimModel;
@@ -85,6 +86,20 @@ class AttentionEngineTest {
                     heads.add(AttnHarness.extremeHead(rnd, cfg, kind, 13 + 7 * kind, kind));
                 }
                 new AttnHarness(sim, cfg, 12, 0.2, 1).runAndCheck(heads);
+            }
+        }
+    }
+
+    /** Random power-on register values (Verilator randReset 2), then reset: idle, and then exact work. */
+    @Test
+    void resetFromRandomPowerOnState() {
+        VerilatorReset.assertIdleAfterResetFromRandomState(dsp, 4);
+        VerilatorReset.assertIdleAfterResetFromRandomState(pub, 2);
+        for (int seed = 1; seed <= 3; seed++) {
+            try (Sim sim = dsp.openRandomised(seed)) {
+                sim.reset();
+                AttnHarness h = new AttnHarness(sim, DSP, 60 + seed, 0.2, 2);
+                h.runAndCheck(mix(DSP, 60 + seed, 5, 1, 9));
             }
         }
     }
