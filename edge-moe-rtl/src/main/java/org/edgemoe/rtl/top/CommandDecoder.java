@@ -31,8 +31,8 @@ public final class CommandDecoder extends Module {
         param("COLS", lim.cols());
         CommandWord w = word;
         Bool known = wireInit(B(false)).named("known");
+        cmd.op.set(Opcode.END);                    // default before the switch: the last assignment wins
         org.edgemoe.hdl.core.Hdl.SwitchBuilder sw = switchOn(w.opcode);
-        cmd.op.set(Opcode.END);
         for (Opcode o : Opcode.values()) {
             sw.is(o.code, () -> {
                 known.set(true);

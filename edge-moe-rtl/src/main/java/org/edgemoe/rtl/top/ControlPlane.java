@@ -83,7 +83,7 @@ public final class ControlPlane extends Module {
         UInt fetchBytes = mux(fetch.beat, U(16, 8), U(0, 8));
         a.ddrReadBytes.set(unitActivity.ddrReadBytes.plus(fetchBytes));
         a.ddrStall.set(unitActivity.ddrStall.or(fetch.waiting));
-        a.command.set(seq.cmd.fire());
+        a.command.set(seq.cmd.fire().or(unitActivity.command));
         regs.activity.set(a);
 
         interrupt.set(regs.interrupt);

@@ -57,15 +57,17 @@ public final class ControlSlave extends Module {
         first.index.init(0);
         first.opcode.init(0);
         first.addr.init(0);
-        when(done, () -> doneFlag.set(true));
-        when(error.valid.and(errorFlag.not()), () -> {
-            errorFlag.set(true);
-            first.set(error.payload);
-        });
+        // START clears the run state first: an error reported in the START cycle itself (a bad PROGRAM_ADDR) is this run's
+        Bool firstError = error.valid.and(errorFlag.not().or(go)).named("firstError");
         when(go, () -> {
             doneFlag.set(false);
             errorFlag.set(false);
             first.code.set(0);
+        });
+        when(done, () -> doneFlag.set(true));
+        when(firstError, () -> {
+            errorFlag.set(true);
+            first.set(error.payload);
         });
         regs.drive("STATUS", "IDLE", busy.not());
         regs.drive("STATUS", "DONE", doneFlag);
@@ -78,7 +80,7 @@ public final class ControlSlave extends Module {
 
         // interrupt
         regs.set("IRQ_STATUS", "DONE", done);
-        regs.set("IRQ_STATUS", "ERROR", error.valid.and(errorFlag.not()));
+        regs.set("IRQ_STATUS", "ERROR", firstError);
         Bool pending = regs.flag("IRQ_STATUS", "DONE").and(regs.flag("IRQ_ENABLE", "DONE"))
                 .or(regs.flag("IRQ_STATUS", "ERROR").and(regs.flag("IRQ_ENABLE", "ERROR")));
         interrupt.set(regNext(pending).init(false));

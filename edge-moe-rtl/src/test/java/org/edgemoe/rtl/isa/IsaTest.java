@@ -1,0 +1,96 @@
+package org.edgemoe.rtl.isa;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import org.edgemoe.model.ModelShape;
+import org.junit.jupiter.api.Test;
+
+/** Encoding, decoding, checking and disassembling commands; the M3ViT program and its weight layout. */
+class IsaTest {
+
+    @Test
+    void commandsRoundTripThroughTheirWords() {
+        Command c = new Command(Opcode.EXPERTS, Command.BIAS | Command.GELU, Buf.LNO, Buf.RES, Buf.SEC, 11, 16, 192, 384, 129,
+                0x123440, 295_680, 295_744);
+        byte[] w = CommandCodec.encode(c);
+        assertEquals(CommandCodec.BYTES, w.length);
+        assertEquals(c, CommandCodec.decode(w, 0));
+        assertEquals(0x06, w[0]);
+        assertEquals(0x05, w[1]);
+        assertEquals(Buf.LNO.id | Buf.RES.id << 4, w[2]);
+        assertEquals(Buf.SEC.id, w[3]);
+    }
+
+    @Test
+    void invalidWordsNameTheirErrorCode() {
+        IsaLimits lim = IsaLimits.defaults();
+        byte[] zero = new byte[32];
+        assertEquals(ErrorCode.BAD_OPCODE, CommandCodec.check(zero, 0, lim, 1 << 20));
+        byte[] w = CommandCodec.encode(new Command(Opcode.LINEAR, Command.BIAS, Buf.LNO, Buf.QKV, Buf.RES, 0, 0, 192, 576, 129, 0, 1000, 0));
+        assertEquals(ErrorCode.NONE, CommandCodec.check(w, 0, lim, 1000));
+        assertEquals(ErrorCode.ADDRESS_RANGE, CommandCodec.check(w, 0, lim, 999));
+        byte[] r = w.clone();
+        r[30] = 1;
+        assertEquals(ErrorCode.RESERVED_BITS, CommandCodec.check(r, 0, lim, 1000));
+        byte[] f = w.clone();
+        f[1] = (byte) 0x40;
+        assertEquals(ErrorCode.RESERVED_BITS, CommandCodec.check(f, 0, lim, 1000));
+        byte[] b = w.clone();
+        b[2] = (byte) 0x71;
+        assertEquals(ErrorCode.BAD_BUFFER, CommandCodec.check(b, 0, lim, 1000));
+        byte[] s = CommandCodec.encode(new Command(Opcode.LINEAR, 0, Buf.LNO, Buf.QKV, Buf.RES, 0, 0, 200, 576, 129, 0, 10, 0));
+        assertEquals(ErrorCode.BAD_SIZE, CommandCodec.check(s, 0, lim, 1000), "in size not a multiple of 16");
+        byte[] t = CommandCodec.encode(new Command(Opcode.LINEAR, 0, Buf.LNO, Buf.QKV, Buf.RES, 0, 0, 192, 576, 300, 0, 10, 0));
+        assertEquals(ErrorCode.BAD_SIZE, CommandCodec.check(t, 0, lim, 1000), "too many tokens");
+        byte[] e = CommandCodec.encode(new Command(Opcode.EXPERTS, 0, Buf.LNO, Buf.RES, Buf.SEC, 1, 16, 192, 384, 129, 0, 100, 128));
+        assertEquals(ErrorCode.NONE, CommandCodec.check(e, 0, lim, 15 * 128 + 100));
+        assertEquals(ErrorCode.ADDRESS_RANGE, CommandCodec.check(e, 0, lim, 15 * 128 + 99), "the last expert is out of range");
+        assertThrows(IllegalArgumentException.class, () -> CommandCodec.decode(zero, 0));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Command(Opcode.LINEAR, 0, null, null, null, 0, 0, 70_000, 0, 0, 0, 0, 0))
+                .getMessage().contains("inSize 70000"));
+    }
+
+    @Test
+    void m3vitProgramHasTheBackboneStructureForAnyNumberOfLayers() {
+        for (int layers : new int[] {1, 2, 12}) {
+            WeightLayout layout = WeightLayout.m3vit(layers);
+            List<Command> p = ProgramBuilder.m3vit(layout, layers).commands();
+            int dense = (layers + 1) / 2;
+            int moe = layers / 2;
+            assertEquals(1 + dense * 7 + moe * 7 + 2, p.size());
+            assertEquals(Opcode.EMBED, p.get(0).opcode());
+            assertEquals(Opcode.END, p.get(p.size() - 1).opcode());
+            assertEquals(Opcode.STORE, p.get(p.size() - 2).opcode());
+            byte[] image = CommandCodec.encode(p);
+            assertEquals(p, CommandCodec.decodeAll(image));
+            for (int i = 0; i < p.size(); i++) {
+                assertEquals(ErrorCode.NONE, CommandCodec.check(image, i * 32, IsaLimits.defaults(), layout.size()), "command " + i);
+            }
+            long gates = p.stream().filter(c -> c.opcode() == Opcode.GATE && c.has(Command.TASK_SEL)).count();
+            assertEquals(moe, gates);
+        }
+        WeightLayout full = WeightLayout.m3vit(12);
+        // 16-bit weights of the whole backbone: about 35.5 MB (the budget document's 35.9 MB counts LayerNorm and extras differently)
+        assertEquals(35.5e6, full.size(), 0.6e6);
+        assertEquals(ModelShape.EXPERTS, full.block("l1.experts").copies());
+        assertEquals(0, full.block("l1.experts").offset() % WeightLayout.ALIGN);
+    }
+
+    @Test
+    void disassemblerPrintsEveryCommandAndFlagsBadWords() {
+        WeightLayout layout = WeightLayout.m3vit(2);
+        byte[] image = ProgramBuilder.m3vit(layout, 2).encode();
+        String text = Disassembler.disassemble(image);
+        assertTrue(text.contains("   0: EMBED"), text);
+        assertTrue(text.contains("LINEAR    LNO -> QKV tokens=129 in=192 out=576"), text);
+        assertTrue(text.contains("[bias,attn_bias,resid] layer=0"), text);
+        assertTrue(text.contains("GATE      LNO -> RES tokens=129 in=192 out=16"), text);
+        assertTrue(text.contains("[task_sel] layer=1"), text);
+        assertTrue(text.contains("EXPERTS   LNO -> RES second=SEC experts=16"), text);
+        assertTrue(text.strip().endsWith("END"), text);
+        byte[] bad = image.clone();
+        bad[32 * 3] = 0x7E;
+        assertTrue(Disassembler.disassemble(bad).contains("   3: ??? BAD_OPCODE: opcode 0x7e"));
+    }
+}
