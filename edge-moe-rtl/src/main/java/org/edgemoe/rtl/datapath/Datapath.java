@@ -18,8 +18,9 @@ import org.edgemoe.rtl.engine.ExpertEntry;
 import org.edgemoe.rtl.engine.LinearEngine;
 
 /**
- * The on-chip datapath of a layer: the activation buffers ({@link ActBuf}: LNO, QKV, ATT, HID; the residual
- * stream RES and the second-expert sums SEC) and the {@link LinearEngine}. A {@link LinearOp} takes the buffers it
+ * The on-chip datapath of a layer: the activation buffers ({@link ActBuf}: LNO, ATT, HID; the residual stream RES
+ * and the second-expert sums SEC) and the {@link LinearEngine}. Outputs with destination QKV leave on
+ * {@code qkvOut} for the attention stage's {@link QkvStore}; QKV is never an x source. A {@link LinearOp} takes the buffers it
  * uses (its x source and its act destination, and always RES and SEC) from the moment it is accepted until the
  * engine is idle; every other buffer stays on its external port (one read port and one write
  * port per buffer: LayerNorm, attention, the router, embedding and the DDR store use these). An op is accepted
@@ -35,9 +36,8 @@ public final class Datapath extends Module {
     public final Stream<BufferAddr> lnoRead;
     public final Stream<ActBuffer.Word> lnoData;
     public final Flow<ActBuffer.WriteBeat> lnoWrite;
-    public final Stream<BufferAddr> qkvRead;
-    public final Stream<ActBuffer.Word> qkvData;
-    public final Flow<ActBuffer.WriteBeat> qkvWrite;
+    /** The engine's act outputs of ops with destination QKV: Q, K and V go to the attention stage's store. */
+    public final Flow<ActBuffer.WriteBeat> qkvOut;
     public final Stream<BufferAddr> attRead;
     public final Stream<ActBuffer.Word> attData;
     public final Flow<ActBuffer.WriteBeat> attWrite;
@@ -52,7 +52,6 @@ public final class Datapath extends Module {
     public final Flow<ActBuffer.WriteBeat> secWrite;
 
     private final ActBuffer lno;
-    private final ActBuffer qkv;
     private final ActBuffer att;
     private final ActBuffer hid;
     private final ActBuffer resBuf;
@@ -73,9 +72,7 @@ public final class Datapath extends Module {
         lnoRead = slave(new Stream<>(new BufferAddr(aw)));
         lnoData = master(new Stream<>(new ActBuffer.Word(n, act)));
         lnoWrite = slave(new Flow<>(new ActBuffer.WriteBeat(aw, n, act)));
-        qkvRead = slave(new Stream<>(new BufferAddr(aw)));
-        qkvData = master(new Stream<>(new ActBuffer.Word(n, act)));
-        qkvWrite = slave(new Flow<>(new ActBuffer.WriteBeat(aw, n, act)));
+        qkvOut = master(new Flow<>(new ActBuffer.WriteBeat(aw, n, act)));
         attRead = slave(new Stream<>(new BufferAddr(aw)));
         attData = master(new Stream<>(new ActBuffer.Word(n, act)));
         attWrite = slave(new Flow<>(new ActBuffer.WriteBeat(aw, n, act)));
@@ -93,12 +90,11 @@ public final class Datapath extends Module {
         eng.list.connectFrom(list);
         eng.weight.driveFrom(weight);
         lno = instance(new ActBuffer(cfg.words(ActBuf.LNO), n, act, aw));
-        qkv = instance(new ActBuffer(cfg.words(ActBuf.QKV), n, act, aw));
         att = instance(new ActBuffer(cfg.words(ActBuf.ATT), n, act, aw));
         hid = instance(new ActBuffer(cfg.words(ActBuf.HID), n, act, aw));
         resBuf = instance(new ActBuffer(cfg.residWords(), n, res, aw));
         secBuf = instance(new ActBuffer(cfg.residWords(), n, res, aw));
-        Map<ActBuf, ActBuffer> bufs = new EnumMap<>(Map.of(ActBuf.LNO, lno, ActBuf.QKV, qkv, ActBuf.ATT, att, ActBuf.HID, hid));
+        Map<ActBuf, ActBuffer> bufs = new EnumMap<>(Map.of(ActBuf.LNO, lno, ActBuf.ATT, att, ActBuf.HID, hid));
 
         // ---- ownership: taken when an op is accepted, given back when the engine is idle ----
         Bool held = reg(Bool()).init(false).named("held");
@@ -117,7 +113,7 @@ public final class Datapath extends Module {
         // ---- the engine's x reads: from its source buffer ----
         Bool xReady = B(false);
         Bool xValid = B(false);
-        for (ActBuf k : ActBuf.values()) {
+        for (ActBuf k : bufs.keySet()) {
             ActBuffer b = bufs.get(k);
             xReady = xReady.or(src.is(k).and(b.read.ready));
             xValid = xValid.or(src.is(k).and(b.data.valid));
@@ -125,13 +121,14 @@ public final class Datapath extends Module {
         eng.xRead.ready.set(held.and(xReady));
         eng.xData.valid.set(held.and(xValid));
         ActBuffer.Word xWord = bufs.get(ActBuf.LNO).data.payload;
-        for (ActBuf k : new ActBuf[] {ActBuf.QKV, ActBuf.ATT, ActBuf.HID}) {
+        for (ActBuf k : new ActBuf[] {ActBuf.ATT, ActBuf.HID}) {
             xWord = mux(src.is(k), bufs.get(k).data.payload, xWord);
         }
         eng.xData.payload.set(xWord);
 
         connect(bufs.get(ActBuf.LNO), lnoRead, lnoData, lnoWrite, held, src.is(ActBuf.LNO), dst.is(ActBuf.LNO), eng);
-        connect(bufs.get(ActBuf.QKV), qkvRead, qkvData, qkvWrite, held, src.is(ActBuf.QKV), dst.is(ActBuf.QKV), eng);
+        qkvOut.valid.set(held.and(dst.is(ActBuf.QKV)).and(eng.yAct.valid));
+        qkvOut.payload.set(eng.yAct.payload);
         connect(bufs.get(ActBuf.ATT), attRead, attData, attWrite, held, src.is(ActBuf.ATT), dst.is(ActBuf.ATT), eng);
         connect(bufs.get(ActBuf.HID), hidRead, hidData, hidWrite, held, src.is(ActBuf.HID), dst.is(ActBuf.HID), eng);
         connectResid(resBuf, resRead, resData, resWrite, held, eng.destRead, eng.destData, eng.yResid);

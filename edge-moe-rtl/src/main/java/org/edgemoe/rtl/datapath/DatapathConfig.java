@@ -44,8 +44,15 @@ public record DatapathConfig(CuConfig cu, int maxTokens, int dim, int hidden) {
         };
     }
 
+    /** Words of an act buffer; ATT rows are padded to {@link #attStride()} words so a head's words sit at power-of-two offsets. */
     public int words(ActBuf b) {
-        return maxTokens * width(b) / lanes();
+        return b == ActBuf.ATT ? maxTokens * attStride() : maxTokens * width(b) / lanes();
+    }
+
+    /** Words per token in the ATT buffer: 2^(head bits + word-in-head bits), as {@link AttentionStage} writes them. */
+    public int attStride() {
+        int heads = dim / org.edgemoe.model.ModelShape.HEAD_DIM;
+        return 1 << (org.edgemoe.hdl.core.Hdl.log2Up(heads) + org.edgemoe.hdl.core.Hdl.log2Up(org.edgemoe.model.ModelShape.HEAD_DIM / lanes()));
     }
 
     /** Words of the residual (and second-expert) buffer. */
@@ -59,6 +66,9 @@ public record DatapathConfig(CuConfig cu, int maxTokens, int dim, int hidden) {
         for (ActBuf b : ActBuf.values()) {
             max = Math.max(max, words(b));
         }
-        return 32 - Integer.numberOfLeadingZeros(max - 1);
+        int buffers = 32 - Integer.numberOfLeadingZeros(max - 1);
+        // the QKV store's write addresses: region (2 bits) | token | output tile within the region
+        int qkv = 2 + (32 - Integer.numberOfLeadingZeros(maxTokens - 1)) + (32 - Integer.numberOfLeadingZeros(dim / lanes() - 1));
+        return Math.max(buffers, qkv);
     }
 }

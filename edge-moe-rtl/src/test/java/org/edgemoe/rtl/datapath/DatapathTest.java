@@ -103,6 +103,11 @@ class DatapathTest {
                     ActBuf src, ActBuf dst, boolean residAdd) {
             ops.enqueue(in, out, tokens, bias != null ? 1 : 0, attnBias ? 1 : 0, resid ? 1 : 0, gelu ? 1 : 0, 0,
                     0, in / N, 0, out / N, residAdd ? 1 : 0, 0, 0, src.ordinal(), dst.ordinal());
+            weightsOf(in, out, w, bias);
+        }
+
+        /** Queues an [out][in] matrix and its bias in the compute unit's weight-stream order. */
+        void weightsOf(int in, int out, long[] w, long[] bias) {
             long[] lanes = new long[N];
             for (int ot = 0; ot < out / N; ot++) {
                 if (bias != null) {
