@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.edgemoe.hdl.core.Module;
 import org.edgemoe.rtl.attention.AttentionEngine;
 import org.edgemoe.rtl.cu.ComputeUnit;
+import org.edgemoe.rtl.embed.PixelStreamer;
 import org.edgemoe.rtl.gelu.GeluUnit;
 import org.edgemoe.rtl.layernorm.LayerNorm;
 import org.edgemoe.rtl.router.MoeRouter;
@@ -28,6 +29,7 @@ public final class Blocks {
         m.put("moe_router", MoeRouter::new);
         m.put("attention_engine", AttentionEngine::new);
         m.put("layer_norm", LayerNorm::new);
+        m.put("pixel_streamer", PixelStreamer::new);
         return m;
     }
 }

@@ -14,6 +14,7 @@ import org.edgemoe.model.hw.Formats;
 import org.edgemoe.rtl.cu.CuConfig;
 import org.edgemoe.rtl.cu.Mesh;
 import org.edgemoe.rtl.cu.UtilisationRun;
+import org.edgemoe.rtl.embed.PatchEmbeddingTest;
 import org.edgemoe.rtl.layernorm.LnBench;
 import org.edgemoe.rtl.attention.AttnBench;
 
@@ -22,7 +23,7 @@ import org.edgemoe.rtl.attention.AttnBench;
  * fraction} for the compute unit's standard shapes on the default 16 x 16 unit (Verilator, full feeding,
  * no back-pressure) and {@code BENCH cu.dsp_per_mac.<profile> <value> dsp/mac}: DSP48E2 cells of a 2 x 2
  * {@link Mesh} after {@code yosys synth_xilinx -family xcup}, divided by its 4 MACs; the LayerNorm unit's
- * {@code ln.*} figures ({@link LnBench}).
+ * {@code ln.*} figures ({@link LnBench}) and the patch embedding's {@code embed.*} ({@link PatchEmbeddingTest#bench}).
  */
 public final class RtlBench {
     private RtlBench() { }
@@ -40,6 +41,7 @@ public final class RtlBench {
         }
         LnBench.main(args);
         AttnBench.print();
+        PatchEmbeddingTest.bench();
     }
 
     /** DSP48E2 per MAC of a 2 x 2 mesh in profile f (yosys synth_xilinx -family xcup). */
