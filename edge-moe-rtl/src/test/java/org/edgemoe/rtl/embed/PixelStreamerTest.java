@@ -15,6 +15,8 @@ import org.edgemoe.model.WeightFolder;
 import org.edgemoe.model.hw.Formats;
 import org.edgemoe.model.hw.QuantizedWeights;
 import org.edgemoe.rtl.gelu.RtlTestSupport;
+import org.edgemoe.rtl.testing.IcarusReset;
+import org.edgemoe.rtl.testing.VerilatorReset;
 import org.edgemoe.sim.CycleAgent;
 import org.edgemoe.sim.HdlSim;
 import org.edgemoe.sim.Signal;
@@ -212,6 +214,17 @@ class PixelStreamerTest {
             assertEquals(0, mem.requests, "nothing read");
             assertEquals(0, sink.writes, "nothing written");
         }
+    }
+
+    @Test
+    void idleAfterResetFromRandomStateAndMidTraffic() {
+        VerilatorReset.assertIdleAfterResetFromRandomState(split, 4);
+        VerilatorReset.assertIdleAfterResetFromRandomState(pub, 2);
+    }
+
+    @Test
+    void icarusControlOutputsKnownAfterReset(@TempDir Path dir) throws Exception {
+        IcarusReset.assertComesOutOfResetKnownAndIdle(() -> new PixelStreamer(SPLIT), dir, 3);
     }
 
     @Test

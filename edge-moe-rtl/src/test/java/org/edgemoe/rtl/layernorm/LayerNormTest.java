@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.edgemoe.model.hw.Formats;
 import org.edgemoe.rtl.gelu.RtlTestSupport;
+import org.edgemoe.rtl.testing.IcarusReset;
+import org.edgemoe.rtl.testing.VerilatorReset;
 import org.edgemoe.sim.HdlSim;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.SimModel;
@@ -133,6 +135,17 @@ class LayerNormTest {
                 h.finish(50_000);
             }
         }
+    }
+
+    @Test
+    void idleAfterResetFromRandomStateAndMidTraffic() {
+        VerilatorReset.assertIdleAfterResetFromRandomState(odd, 4);
+        VerilatorReset.assertIdleAfterResetFromRandomState(dsp, 2);
+    }
+
+    @Test
+    void icarusControlOutputsKnownAfterReset(@TempDir Path dir) throws Exception {
+        IcarusReset.assertComesOutOfResetKnownAndIdle(() -> new LayerNorm(ODD), dir, 3);
     }
 
     @Test
