@@ -5,7 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.SplittableRandom;
 import org.edgemoe.sim.CycleAgent;
-import org.edgemoe.sim.Signal;
+import org.edgemoe.sim.SimSignal;
 import org.edgemoe.sim.Sim;
 
 /**
@@ -20,14 +20,14 @@ final class DdrReadAgent implements CycleAgent {
     private final int latency;
     private final double stall;
     private final SplittableRandom rnd;
-    private final Signal rValid;
-    private final Signal rReady;
-    private final Signal rAddr;
-    private final Signal rBytes;
-    private final Signal dValid;
-    private final Signal dReady;
-    private final Signal dData;
-    private final Signal dLast;
+    private final SimSignal rValid;
+    private final SimSignal rReady;
+    private final SimSignal rAddr;
+    private final SimSignal rBytes;
+    private final SimSignal dValid;
+    private final SimSignal dReady;
+    private final SimSignal dData;
+    private final SimSignal dLast;
     private final Deque<long[]> transfers = new ArrayDeque<>(); // {addr, beats, availableAt}
     private boolean readyNow;
     private boolean presenting;

@@ -21,7 +21,7 @@ import org.edgemoe.rtl.cu.CuConfig;
 import org.edgemoe.rtl.engine.BufferPortAgent;
 import org.edgemoe.rtl.gelu.RtlTestSupport;
 import org.edgemoe.sim.HdlSim;
-import org.edgemoe.sim.Signal;
+import org.edgemoe.sim.SimSignal;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.SimModel;
 import org.edgemoe.sim.stream.StreamDriver;
@@ -124,7 +124,7 @@ public class PatchEmbeddingTest {
             long streamer = sim.cycle() - start;
 
             String[] names = {"inSize", "outSize", "tokens", "bias", "attnBias", "outResid", "gelu", "expert"};
-            List<Signal> cmdSig = new ArrayList<>();
+            List<SimSignal> cmdSig = new ArrayList<>();
             for (String n : names) {
                 cmdSig.add(sim.signal("io_linear_payload_cu_" + n));
             }

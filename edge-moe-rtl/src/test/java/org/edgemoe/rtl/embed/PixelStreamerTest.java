@@ -19,7 +19,7 @@ import org.edgemoe.rtl.testing.IcarusReset;
 import org.edgemoe.rtl.testing.VerilatorReset;
 import org.edgemoe.sim.CycleAgent;
 import org.edgemoe.sim.HdlSim;
-import org.edgemoe.sim.Signal;
+import org.edgemoe.sim.SimSignal;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.SimModel;
 import org.edgemoe.sim.stream.StreamDriver;
@@ -73,10 +73,10 @@ class PixelStreamerTest {
     /** Buffer writes seen on {@code write}, by address; fails on a second write to one address. */
     static final class WriteSink implements CycleAgent {
         final long[][] words;
-        final Signal valid;
-        final Signal ready;
-        final Signal addr;
-        final List<Signal> lanes;
+        final SimSignal valid;
+        final SimSignal ready;
+        final SimSignal addr;
+        final List<SimSignal> lanes;
         final SplittableRandom rnd;
         final double stall;
         boolean readyNow;
