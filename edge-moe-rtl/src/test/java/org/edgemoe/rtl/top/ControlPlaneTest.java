@@ -13,7 +13,7 @@ import org.edgemoe.rtl.isa.ProgramBuilder;
 import org.edgemoe.rtl.isa.WeightLayout;
 import org.edgemoe.rtl.testing.VerilatorLint;
 import org.edgemoe.sim.HdlSim;
-import org.edgemoe.sim.Signal;
+import org.edgemoe.sim.SimSignal;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.SimModel;
 import org.edgemoe.sim.axi.AxiLiteMaster;
@@ -59,7 +59,7 @@ class ControlPlaneTest {
             sim.poke("io_progress", 0);
             host = new AxiLiteMaster(sim, "io_ctrl");
             if (consume) {
-                List<Signal> lanes = new ArrayList<>();
+                List<SimSignal> lanes = new ArrayList<>();
                 for (String l : LANES) {
                     lanes.add(sim.signal("io_cmd_payload_" + l));
                 }
