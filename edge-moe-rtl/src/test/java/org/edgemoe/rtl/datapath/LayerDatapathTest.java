@@ -20,7 +20,7 @@ import org.edgemoe.rtl.cu.CuConfig;
 import org.edgemoe.rtl.gelu.RtlTestSupport;
 import org.edgemoe.rtl.layernorm.LnConfig;
 import org.edgemoe.sim.HdlSim;
-import org.edgemoe.sim.Signal;
+import org.edgemoe.sim.SimSignal;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.SimModel;
 import org.edgemoe.sim.stream.StreamDriver;
@@ -66,7 +66,7 @@ class LayerDatapathTest {
             DatapathTest.Bench b = new DatapathTest.Bench(sim, cfg);
             b.load("res", trace.embedded(), d);
             // gamma / beta of LN1 (set 0) and LN2 (set 1)
-            List<Signal> ps = new ArrayList<>();
+            List<SimSignal> ps = new ArrayList<>();
             ps.add(sim.signal("io_lnParam_payload_addr"));
             ps.addAll(RtlTestSupport.lanes(sim, "io_lnParam_payload_gamma", N));
             ps.addAll(RtlTestSupport.lanes(sim, "io_lnParam_payload_beta", N));
