@@ -124,15 +124,16 @@ public final class IrDump {
             sb.append('\n');
         }
         for (Memory mem : m.memories()) {
-            sb.append("  mem    ").append(mem.name() != null ? mem.name() : "%mem").append(" : ")
+            sb.append("  mem    ").append(memName(mem)).append(" : ")
                     .append(mem.signed() ? "SInt<" : "UInt<").append(mem.width()).append(">[").append(mem.depth()).append(']');
             if (mem.init() != null) {
                 sb.append(" init ").append(mem.init().size()).append(" words");
             }
             sb.append('\n');
         }
-        for (Instance inst : m.instances()) {
-            sb.append("  inst   ").append(inst.name() != null ? inst.name() : "%inst").append(" : ")
+        for (int k = 0; k < m.instances().size(); k++) {
+            Instance inst = m.instances().get(k);
+            sb.append("  inst   ").append(inst.name() != null ? inst.name() : "%inst" + k).append(" : ")
                     .append(inst.child().definitionName()).append("  // ").append(inst.loc()).append('\n');
             inst.bindings().forEach((port, side) -> sb.append("    ").append(port.name())
                     .append(port.kind() == SignalKind.INPUT ? " <- " : " -> ").append(nameOf.apply(side)).append('\n'));
@@ -197,7 +198,7 @@ public final class IrDump {
     }
 
     private static String memName(Memory m) {
-        return m.name() != null ? m.name() : "%mem";
+        return m.name() != null ? m.name() : "%mem" + m.owner().memories().indexOf(m);
     }
 
     String print(Expr e) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.edgemoe.hdl.core.Bool;
+import org.edgemoe.hdl.core.Mem;
 import org.edgemoe.hdl.core.Module;
 import org.edgemoe.hdl.core.UInt;
 import org.edgemoe.hdl.emit.VerilogEmitter;
@@ -41,7 +42,7 @@ class IrDumpTest {
     void dumpsDeclarationsBodyAndChildren() {
         ModuleIR top = Elab.build(Top::new).topIR();
         String d = IrDump.tree(top);
-        assertTrue(d.startsWith("module Top  // IrDumpTest.java:32\n"), d);
+        assertTrue(d.matches("(?s)module Top  // IrDumpTest\\.java:\\d+\n.*"), d);
         assertTrue(d.contains("  input  io_en : UInt<1>\n"), d);
         assertTrue(d.contains("  output io_value : UInt<4>\n"), d);
         assertTrue(d.matches("(?s).*  reg    count : UInt<4> init (%\\d+)\n  node   \\1 : UInt<4> = 4'd0\n.*"), d);
@@ -57,6 +58,29 @@ class IrDumpTest {
         assertTrue(d.contains("      default\n        io_value := %"), d);
         assertTrue(d.contains("\nmodule Child  // IrDumpTest.java:"), d);
         assertTrue(d.contains("node   %3 : UInt<4> = (io_x + %2)"), d);
+    }
+
+    static final class Ram extends Module {
+        final UInt addr = in(UInt(4));
+        final UInt data = in(UInt(8));
+        final UInt q = out(UInt(8));
+        final UInt qa = out(UInt(8));
+        final Mem<UInt> m = mem(UInt(8), 16);
+
+        Ram() {
+            m.write(addr, data);
+            q.set(m.readSync(addr));
+            qa.set(m.readAsync(addr));
+        }
+    }
+
+    @Test
+    void dumpsMemoriesAndTheirPorts() {
+        String d = IrDump.module(Elab.build(Ram::new).topIR());
+        assertTrue(d.contains("  mem    m : UInt<8>[16]\n"), d);
+        assertTrue(d.contains("    m[io_addr] <= io_data\n"), d);
+        assertTrue(d.matches("(?s).*    %\\d+ <= m\\[io_addr\\]\n.*"), d);
+        assertTrue(d.contains("= m[io_addr]"), d);
     }
 
     @Test
