@@ -55,23 +55,7 @@ class AttentionStageTest {
                 }
             }
             sim.poke("io_qkvWrite_valid", 0);
-            long[][] mem = new long[1 << AW][LANES];
-            SimSignal wv = sim.signal("io_attWrite_valid");
-            SimSignal wa = sim.signal("io_attWrite_payload_addr");
-            List<SimSignal> wl = RtlTestSupport.lanes(sim, "io_attWrite_payload_lanes", LANES);
-            sim.addAgent(new org.edgemoe.sim.CycleAgent() {
-                @Override
-                public void drive(Sim s, long c) { }
-
-                @Override
-                public void sample(Sim s, long c) {
-                    if (wv.peekBoolean()) {
-                        for (int k = 0; k < LANES; k++) {
-                            mem[(int) wa.peek()][k] = wl.get(k).peekSigned();
-                        }
-                    }
-                }
-            });
+            long[][] mem = new org.edgemoe.rtl.engine.WriteCapture(sim, "attWrite", 1 << AW, LANES).mem;
             StreamDriver cmd = new StreamDriver(sim, StreamPorts.of(sim, "cmd",
                     List.of(sim.signal("io_cmd_payload_head"), sim.signal("io_cmd_payload_tokens"))), 5, 0);
             for (int h = 0; h < a.heads(); h++) {

@@ -51,24 +51,7 @@ class LayerNormStageTest {
                     System.arraycopy(res[i], k * n, rb.mem[100 + i * beats + k], 0, n);
                 }
             }
-            long[][] lno = new long[1 << AW][n];
-            SimSignal wv = sim.signal("io_lnoWrite_valid");
-            SimSignal wa = sim.signal("io_lnoWrite_payload_addr");
-            List<SimSignal> wl = RtlTestSupport.lanes(sim, "io_lnoWrite_payload_lanes", n);
-            sim.addAgent(rb);
-            sim.addAgent(new org.edgemoe.sim.CycleAgent() {
-                @Override
-                public void drive(Sim s, long c) { }
-
-                @Override
-                public void sample(Sim s, long c) {
-                    if (wv.peekBoolean()) {
-                        for (int k = 0; k < n; k++) {
-                            lno[(int) wa.peek()][k] = wl.get(k).peekSigned();
-                        }
-                    }
-                }
-            });
+            long[][] lno = new org.edgemoe.rtl.engine.WriteCapture(sim, "lnoWrite", 1 << AW, n).mem;
             List<SimSignal> ps = new ArrayList<>();
             ps.add(sim.signal("io_param_payload_addr"));
             ps.addAll(RtlTestSupport.lanes(sim, "io_param_payload_gamma", n));
