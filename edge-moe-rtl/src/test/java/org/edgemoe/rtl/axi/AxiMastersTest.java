@@ -309,6 +309,18 @@ class AxiMastersTest {
     }
 
     @Test
+    void threePortsShareTheDdrBandwidth() {
+        SimModel three = HdlSim.compile(ThreeReaders::new);
+        AxiBench.Run shared = AxiBench.read(three, 3, 64 * 1024, DdrConfig.zcu102());
+        // 17.06 GB/s x 80 % at 300 MHz = 45.49 B/cycle for all ports, below 3 x 16
+        assertEquals(45.49, shared.bytesPerCycle(), 1.0, "shared limit");
+        AxiBench.Run wide = AxiBench.read(three, 3, 64 * 1024, DdrConfig.zcu102().withPeak(40e9, 1.0));
+        assertEquals(48, wide.bytesPerCycle(), 1.0, "each port's 16 B/cycle");
+        AxiBench.Run slow = AxiBench.read(three, 3, 16 * 1024, DdrConfig.zcu102().withPeak(4.8e9, 1.0));
+        assertEquals(16, slow.bytesPerCycle(), 0.5, "a 16 B/cycle DDR shared by three");
+    }
+
+    @Test
     void defaultTimingIsTheBudgetDocument() {
         DdrConfig c = DdrConfig.zcu102();
         assertEquals(45.49, c.sharedBytesPerCycle(), 0.01);

@@ -42,6 +42,7 @@ public final class RtlBench {
         LnBench.main(args);
         AttnBench.print();
         PatchEmbeddingTest.bench();
+        org.edgemoe.rtl.axi.AxiBench.print();
     }
 
     /** DSP48E2 per MAC of a 2 x 2 mesh in profile f (yosys synth_xilinx -family xcup). */

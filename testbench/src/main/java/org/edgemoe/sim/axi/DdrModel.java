@@ -133,8 +133,9 @@ public final class DdrModel implements CycleAgent {
     @Override
     public void drive(Sim s, long cycle) {
         double perCycle = config.sharedBytesPerCycle();
-        // unused bandwidth does not pile up beyond one beat per port
-        credit = Math.min(credit + perCycle, Math.max(perCycle, (double) config.portBytesPerCycle() * ports.size()));
+        // the fraction left over carries to the next cycle (so busy ports get the sustained rate exactly), but idle
+        // cycles do not bank bandwidth beyond one beat
+        credit = Math.min(credit + perCycle, perCycle + config.portBytesPerCycle());
         int n = ports.size();
         for (int i = 0; i < n; i++) {
             ports.get((rotate + i) % n).drive(cycle);
