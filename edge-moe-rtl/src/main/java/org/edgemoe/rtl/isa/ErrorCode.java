@@ -4,9 +4,9 @@ package org.edgemoe.rtl.isa;
 public enum ErrorCode {
     NONE(0, "no error"),
     BAD_OPCODE(1, "unknown opcode"),
-    ADDRESS_RANGE(2, "weight block outside WEIGHTS_SIZE, or a program fetch beyond PROGRAM_SIZE"),
+    ADDRESS_RANGE(2, "a weight block (any of its copies) past WEIGHTS_SIZE, or PROGRAM_ADDR not 16-byte aligned"),
     BAD_SIZE(3, "a size the hardware cannot do (tokens, in/out sizes, heads, experts)"),
-    BAD_BUFFER(4, "unknown buffer id, or a buffer the opcode cannot use"),
+    BAD_BUFFER(4, "a buffer id (src, dst, aux) above 5"),
     RESERVED_BITS(5, "reserved bits or unknown flags set"),
     NO_END(6, "PROGRAM_SIZE reached without END"),
     DDR_READ(7, "SLVERR or DECERR on a DDR read"),

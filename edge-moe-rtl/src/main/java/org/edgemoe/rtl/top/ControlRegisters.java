@@ -27,7 +27,7 @@ public final class ControlRegisters {
                 .field("ABORT", 1, 1, W1P, "write 1 to stop a run: it ends with ERROR_CODE = ABORTED")
                 .end();
         m.reg("STATUS", 0x04, "Run state")
-                .field("IDLE", 0, 1, RO, "no run in progress")
+                .field("IDLE", 0, 1, RO, 1, "no run in progress")
                 .field("DONE", 1, 1, RO, "the last run reached END (cleared by START)")
                 .field("ERROR", 2, 1, RO, "the last run stopped with an error (ERROR_CODE; cleared by START)")
                 .end();
@@ -55,7 +55,7 @@ public final class ControlRegisters {
                 .field("OPCODE", 16, 8, RO, "its opcode byte")
                 .end();
         m.word("ERROR_ADDR", 0x38, 32, RO, 0, "DDR address of the failing burst (DDR_READ / DDR_WRITE)");
-        m.word("ID", 0x3C, 32, RO, 0, "Constant 0xED6D0001: identifies the block and its register map version");
+        m.word("ID", 0x3C, 32, RO, ID_VALUE & 0xFFFFFFFFL, "Constant 0xED6D0001: identifies the block and its register map version");
         m.word("PERF_CYCLES", 0x40, 32, RO, 0, "Cycles from START to the end of the run (all perf counters clear at START)");
         for (int i = 0; i < UNITS.length; i++) {
             m.word("PERF_BUSY_" + UNITS[i], 0x44 + 4 * i, 32, RO, 0, "Cycles the " + unitName(UNITS[i]) + " was busy");

@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * A hardware-free description of a memory-mapped register block: registers at byte offsets, each made of
  * fields with an access kind, a reset value and documentation. One description drives the hardware
- * ({@link AxiLiteRegisters}) and every software view ({@link RegisterDocs}: Markdown table, C header, Java
+ * ({@link AxiLiteRegisters}) and every software view; the reset value of a read-only field documents what it reads
+ * after reset (hardware drives it) ({@link RegisterDocs}: Markdown table, C header, Java
  * constants), so they cannot disagree. Names are upper case identifiers; fields may not overlap; offsets are
  * word aligned and unique; a field's reset value must fit it.
  */
