@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "edgemoe", mixinStandardHelpOptions = true, version = "edgemoe 0.1.0",
         description = "Host tools of the Edge-MoE accelerator.",
-        subcommands = {EdgeMoeCli.Pack.class, EdgeMoeCli.Inspect.class, EdgeMoeCli.Image.class})
+        subcommands = {EdgeMoeCli.Pack.class, EdgeMoeCli.Inspect.class, EdgeMoeCli.Image.class, EdgeMoeCli.Regs.class})
 public final class EdgeMoeCli implements Runnable {
     public static final int BAD_INPUT = 1;
 
@@ -167,6 +167,28 @@ public final class EdgeMoeCli implements Runnable {
                 Files.deleteIfExists(tmp);
             }
             spec.commandLine().getOut().printf("wrote %s: %d bytes (3 x 128 x 256, UQ0.8)%n", out, px.length);
+            return 0;
+        }
+    }
+
+    @Command(name = "regs", mixinStandardHelpOptions = true,
+            description = "Print the accelerator's register map (Markdown, or the C header / Java constants).")
+    static final class Regs implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--format", defaultValue = "markdown", description = "markdown, c or java (default ${DEFAULT-VALUE})")
+        String format;
+
+        @Override
+        public Integer call() {
+            String text = switch (format) {
+                case "markdown" -> org.edgemoe.hdl.lib.regs.RegisterDocs.markdown(org.edgemoe.rtl.top.ControlRegisters.MAP);
+                case "c" -> org.edgemoe.runtime.RegisterFiles.cHeader();
+                case "java" -> org.edgemoe.runtime.RegisterFiles.javaConstants();
+                default -> throw new IllegalArgumentException("--format must be markdown, c or java, not '" + format + "'");
+            };
+            spec.commandLine().getOut().print(text);
             return 0;
         }
     }

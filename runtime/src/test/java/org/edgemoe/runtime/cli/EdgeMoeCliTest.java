@@ -114,4 +114,16 @@ class EdgeMoeCliTest {
         assertTrue(r.err().contains("bad.png") && r.err().contains("not a picture"), r.err());
         assertFalse(Files.exists(dir.resolve("bad.bin")));
     }
+
+    @Test
+    void regsPrintsTheRegisterMap() {
+        Run md = run("regs");
+        assertEquals(0, md.code(), md.err());
+        assertTrue(md.out().contains("CTRL") && md.out().contains("|"), md.out());
+        Run c = run("regs", "--format", "c");
+        assertEquals(org.edgemoe.runtime.RegisterFiles.cHeader(), c.out());
+        Run bad = run("regs", "--format", "yaml");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("markdown, c or java"), bad.err());
+    }
 }
