@@ -258,14 +258,12 @@ public final class ComputeUnit extends Module {
         }
         Bool bankIssue = regNextWhen(issueBank, en).named("bankIssue");
         Bool injIssue = regNextWhen(iFirst.and(iBias), en).named("injIssue");
-        // metadata: valid (its own line, reset), then the tags t, first, last, resid, gelu, expert (meaningful
-        // only with valid: no reset, so the tag line maps to shift-register LUTs)
+        // metadata: valid, t, first, last, resid, gelu, expert
         int mw = 1 + tiw + 5;
-        Bits meta0 = cat(iT.asBits(), iFirst.asBits(), iLast.asBits(), iResid.asBits(),
+        Bits meta0 = cat(issue.asBits(), iT.asBits(), iFirst.asBits(), iLast.asBits(), iResid.asBits(),
                 iGelu.asBits(), iExpert.asBits());
-        // reset: every stage's valid bit comes out of reset low (the pipeline is empty)
-        List<Bool> metaValid = ShiftRegister.history(issue, cfg.arrayLatency(), en, B(false), "metaValid");
-        List<Bits> meta = ShiftRegister.history(meta0, cfg.arrayLatency(), en, "meta");
+        // reset: the valid bit and the tags of every stage come out of reset empty
+        List<Bits> meta = ShiftRegister.history(meta0, cfg.arrayLatency(), en, Bits(0, mw), "meta");
 
         // input skew: row r delayed r more cycles (x and bank bit)
         for (int r = 0; r < rows; r++) {
@@ -291,7 +289,7 @@ public final class ComputeUnit extends Module {
         Bits mA = meta.get(cfg.arrayLatency() - 1);
         Bits mR = meta.get(cfg.arrayLatency() - 2);
         int o = mw - 1;
-        Bool aValid = metaValid.get(cfg.arrayLatency() - 1).named("accValid");
+        Bool aValid = mA.bit(o).named("accValid");
         UInt aT = mA.slice(o - 1, o - tiw).asUInt().named("accT");
         Bool aFirst = mA.bit(o - tiw - 1).named("accFirst");
         Bool aLast = mA.bit(o - tiw - 2).named("accLast");
@@ -394,7 +392,10 @@ public final class ComputeUnit extends Module {
         en.set(outFree.and(vO.and(expertO).not().or(dest.valid)));
 
         // busy: a command anywhere, or valid data in the pipeline
-        Bool anyMeta = ShiftRegister.any(metaValid);
+        Bool anyMeta = B(false);
+        for (Bits mm : meta) {
+            anyMeta = anyMeta.or(mm.bit(o));
+        }
         busy.set(cActive.or(iActive).or(iq.pop.valid).or(anyMeta).or(vA).or(vN).or(vGAny).or(vO).or(vF));
     }
 
