@@ -7,7 +7,7 @@ TOOLS := scripts/ensure-tools.sh
 # The generate-verilog goal (hdl-maven-plugin), called by its coordinates after `install` (docs/flow.md).
 HDL_PLUGIN := org.edgemoe:hdl-maven-plugin:0.1.0-SNAPSHOT
 
-.PHONY: verilog test bench accuracy synth-report vivado-scripts bitstream vivado-ooc tools clean
+.PHONY: verilog test fuzz bench accuracy synth-report vivado-scripts bitstream vivado-ooc tools clean
 
 tools:
 	@$(TOOLS) java mvn g++ verilator yosys iverilog
@@ -24,6 +24,13 @@ verilog:
 test: tools
 	scripts/mvn.sh -B -ntp install
 	@scripts/test-summary.sh
+
+## Differential fuzzer: N random designs from SEED, each emitted, linted (verilator -Wall), read by Yosys and
+## simulated by Icarus and Verilator against the IR interpreter; prints FUZZ lines and minimised failing cases.
+N ?= 200
+SEED ?= 1
+fuzz: tools
+	@$(MVN) -pl hdl-core test-compile exec:java@fuzz -Dfuzz.n=$(N) -Dfuzz.seed=$(SEED)
 
 ## Speed figures: BENCH <name> <value> <unit>
 bench: tools

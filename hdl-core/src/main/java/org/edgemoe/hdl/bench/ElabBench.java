@@ -27,6 +27,17 @@ public final class ElabBench {
         return (t1 - t0) / 1e9;
     }
 
+    /** Elaborates, checks and renders a design of {@code n} registers once; returns seconds. */
+    static double regs(int n) {
+        long t0 = System.nanoTime();
+        EmittedDesign d = new VerilogEmitter().add(Elaboration.elaborate(() -> new ManyRegisters(n)).topIR()).render();
+        long t1 = System.nanoTime();
+        if (d.files().isEmpty()) {
+            throw new IllegalStateException("nothing emitted");
+        }
+        return (t1 - t0) / 1e9;
+    }
+
     static double warm(int n, int runs) {
         once(n);
         List<Double> times = new ArrayList<>();
@@ -53,6 +64,11 @@ public final class ElabBench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("--regs100k")) {
+            regs(10_000);
+            print("elab.regs100k.s", regs(100_000));
+            return;
+        }
         if (args.length == 2 && args[0].equals("--cold")) {
             System.out.println(once(Integer.parseInt(args[1])));
             return;
@@ -66,6 +82,9 @@ public final class ElabBench {
         print("elab.n16.warm", warm(16, 9));
         print("elab.n32.warm", warm(32, 5));
         print("elab.n64.warm", warm(64, 3));
+        // 100,000 registers: one run after a warm-up on a smaller one (a scale check, not a JIT race).
+        regs(10_000);
+        print("elab.regs100k.s", regs(100_000));
     }
 
     private static void print(String name, double seconds) {

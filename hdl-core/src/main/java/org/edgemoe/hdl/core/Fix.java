@@ -110,7 +110,10 @@ public final class Fix extends Ground {
         boolean s = format.signed() || o.format.signed();
         int frac = Math.max(format.fracBits(), o.format.fracBits());
         int w = Math.max(intBitsAsSigned(format, s), intBitsAsSigned(o.format, s)) + frac;
-        return Bool.of(new Expr.Binary(op, aligned(frac, w, s), o.aligned(frac, w, s), 1, s));
+        Expr a = aligned(frac, w, s);
+        Expr b = o.aligned(frac, w, s);
+        Expr.Const folded = ConstantCompare.fold(op, a, b, s);
+        return Bool.of(folded != null ? folded : new Expr.Binary(op, a, b, 1, s));
     }
 
     public Bool lt(Fix o) { return compare(BinaryOp.LT, o); }

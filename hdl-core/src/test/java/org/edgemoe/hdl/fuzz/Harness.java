@@ -264,21 +264,108 @@ final class Harness {
             }
         }
         if (checks.contains(Check.LINT)) {
-            for (Prepared p : ready) {
-                lint(p);
+            if (ready.size() == 1 || !lintBatch(ready)) {
+                for (Prepared p : ready) {
+                    lint(p);
+                }
             }
         }
         if (checks.contains(Check.YOSYS)) {
             yosys(ready);
         }
         if (checks.contains(Check.ICARUS)) {
-            for (Prepared p : ready) {
-                icarus(p);
+            if (ready.size() == 1 || !icarusBatch(ready)) {
+                for (Prepared p : ready) {
+                    icarus(p);
+                }
             }
         }
         if (checks.contains(Check.VERILATOR)) {
             verilator(ready);
         }
+    }
+
+    /**
+     * Lints every design of the batch in one Verilator run (several tops) and files each warning under the
+     * design its file belongs to. False when Verilator stopped on an error: then each design is linted alone.
+     */
+    private boolean lintBatch(List<Prepared> ready) {
+        Map<String, Prepared> byFile = new LinkedHashMap<>();
+        for (Prepared p : ready) {
+            for (String f : designFiles(p)) {
+                byFile.put(f, p);
+            }
+        }
+        List<String> cmd = new ArrayList<>(List.of("verilator", "--lint-only", "-Wall", "-Wno-fatal", "-Wno-MULTITOP"));
+        cmd.addAll(byFile.keySet());
+        Tool.Result r = Tool.run(dir, cmd, 600);
+        if (r.exitCode() != 0) {
+            return false;
+        }
+        Map<Prepared, java.util.Set<String>> codes = new LinkedHashMap<>();
+        Map<Prepared, StringBuilder> text = new LinkedHashMap<>();
+        Pattern where = Pattern.compile("%Warning-([A-Z0-9_]+): ([A-Za-z0-9_]+\\.v):");
+        Prepared current = null;
+        for (String line : r.output().lines().toList()) {
+            Matcher m = where.matcher(line);
+            if (m.lookingAt()) {
+                current = byFile.get(m.group(2));
+                if (current == null) {
+                    return false;
+                }
+                codes.computeIfAbsent(current, k -> new java.util.LinkedHashSet<>()).add(m.group(1));
+            } else if (line.startsWith("%")) {
+                current = null;
+                if (!line.startsWith("%Warning: Exiting") && !line.startsWith("%Error: Exiting")) {
+                    return false; // a message we cannot attribute
+                }
+            }
+            if (current != null) {
+                StringBuilder sb = text.computeIfAbsent(current, k -> new StringBuilder());
+                if (sb.length() < 600) {
+                    sb.append(line).append('\n');
+                }
+            }
+        }
+        codes.forEach((p, cs) -> {
+            for (String c : cs) {
+                p.failures.add(new Failure("lint:" + c, text.get(p).toString().trim()));
+            }
+        });
+        return true;
+    }
+
+    /** All designs of the batch in one Icarus simulation; false when it does not compile (then one by one). */
+    private boolean icarusBatch(List<Prepared> ready) {
+        String top = wrapper(ready);
+        List<String> cmd = new ArrayList<>(List.of("iverilog", "-g2005", "-s", top, "-o", top + ".vvp", top + ".v"));
+        java.util.Set<String> files = new java.util.TreeSet<>();
+        for (Prepared p : ready) {
+            cmd.add("tb_" + p.c.name() + ".v");
+            files.addAll(designFiles(p));
+        }
+        cmd.addAll(files);
+        Tool.Result c = Tool.run(dir, cmd, 600);
+        if (c.exitCode() != 0) {
+            return false;
+        }
+        Tool.Result r = Tool.run(dir, List.of("vvp", "-n", top + ".vvp"), 600);
+        for (Prepared p : ready) {
+            compare(p, "icarus", r.output());
+        }
+        return true;
+    }
+
+    /** A top module instantiating the testbench of every design; returns its name. */
+    private String wrapper(List<Prepared> ps) {
+        String top = "tball_" + (builds++);
+        StringBuilder w = new StringBuilder("module ").append(top).append(";\n");
+        for (Prepared p : ps) {
+            w.append("  tb_").append(p.c.name()).append(" t_").append(p.c.name()).append(" ();\n");
+        }
+        w.append("  initial begin\n    #").append(2 * CYCLES + 5).append(";\n    $finish;\n  end\nendmodule\n");
+        write(top + ".v", w.toString());
+        return top;
     }
 
     private void lint(Prepared p) {
@@ -325,7 +412,7 @@ final class Harness {
             for (String f : designFiles(p)) {
                 script.append(' ').append(f);
             }
-            script.append("\nhierarchy -check -top ").append(p.c.name()).append("\nproc\n");
+            script.append("\nhierarchy -check -top ").append(p.c.name()).append('\n');
         }
         String name = ps.size() == 1 ? "yosys_" + ps.get(0).c.name() + ".ys" : "yosys_batch.ys";
         write(name, script.toString());
@@ -374,17 +461,13 @@ final class Harness {
 
     /** Builds and runs one Verilator binary for the cases; its output, or null when the build failed. */
     private String verilatorRun(List<Prepared> ps, String tag) {
-        String top = "tball_" + (builds++);
-        StringBuilder w = new StringBuilder("module ").append(top).append(";\n");
+        String top = wrapper(ps);
         List<String> files = new ArrayList<>();
         java.util.Set<String> seen = new java.util.TreeSet<>();
         for (Prepared p : ps) {
-            w.append("  tb_").append(p.c.name()).append(" t_").append(p.c.name()).append(" ();\n");
             files.add("tb_" + p.c.name() + ".v");
             seen.addAll(designFiles(p));
         }
-        w.append("  initial begin\n    #").append(2 * CYCLES + 5).append(";\n    $finish;\n  end\nendmodule\n");
-        write(top + ".v", w.toString());
         List<String> cmd = new ArrayList<>(List.of("verilator", "--binary", "-Wno-fatal", "-Wno-lint", "-Wno-style",
                 "--top-module", top, "-Mdir", "obj_" + top, "-o", "sim", "--build-jobs", "2",
                 "-MAKEFLAGS", "OPT_FAST=-O0 OPT_SLOW=-O0 OPT_GLOBAL=-O0", top + ".v"));
