@@ -88,6 +88,9 @@ final class ConstantCompare {
         if (e instanceof Expr.MemRead) {
             return null;
         }
+        if (e instanceof Expr.Binary b && (b.op() == BinaryOp.XOR || b.op() == BinaryOp.SUB) && b.a().equals(b.b())) {
+            return BigInteger.ZERO; // x ^ x, x - x
+        }
         if (e instanceof Expr.Binary b && (b.op() == BinaryOp.AND || b.op() == BinaryOp.MUL || b.op() == BinaryOp.OR)) {
             // An absorbing operand makes the result constant whatever the other one is (x & 0, x * 0, x | ~0).
             BigInteger x = value(b.a(), depth + 1);

@@ -31,8 +31,9 @@ final class Legalise {
     private final Set<Signal> indexedUse = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Signal, Expr> inlineDefs = new IdentityHashMap<>();
     private LegalModule out;
-    /** Inline expressions deeper than this become wires. */
+    /** Inline expressions deeper than this, or with more operators, become wires (readable, short lines). */
     static final int MAX_INLINE_DEPTH = 32;
+    static final int MAX_INLINE_SIZE = 256;
     private final Map<Signal, Integer> inlineDepth = new IdentityHashMap<>();
     private int temps;
     private final Map<Expr, Expr> temporaries = new java.util.HashMap<>();
@@ -73,7 +74,7 @@ final class Legalise {
                 continue;
             }
             int d = depth(def);
-            if (d > MAX_INLINE_DEPTH) {
+            if (d > MAX_INLINE_DEPTH || size(def, MAX_INLINE_SIZE + 1) > MAX_INLINE_SIZE) {
                 out.nodeWires.put(s, def);
                 inlineDepth.put(s, 0);
             } else {
@@ -221,6 +222,21 @@ final class Legalise {
             out.live.add(temp);
             return new Expr.Ref(temp);
         });
+    }
+
+    /** Number of operators in a legal expression, counting stops at {@code limit}. */
+    private static int size(Expr e, int limit) {
+        if (e instanceof Expr.Ref || e instanceof Expr.Const) {
+            return 0;
+        }
+        int n = 1;
+        for (Expr k : e.children()) {
+            if (n >= limit) {
+                break;
+            }
+            n += size(k, limit - n);
+        }
+        return n;
     }
 
     /** Operator depth of a legal expression; an inlined node counts with its own depth (memoised). */
