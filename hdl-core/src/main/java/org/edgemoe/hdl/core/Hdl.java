@@ -176,6 +176,83 @@ public final class Hdl {
         return Math.max(1, 32 - Integer.numberOfLeadingZeros(n - 1));
     }
 
+    // ---- simulation and formal checks ----
+
+    /**
+     * The design promises {@code cond} at every rising clock edge outside reset, wherever this line is reached
+     * (inside a {@code when}, only while its condition holds). In simulation a failure stops the run with a
+     * {@code SimAssertionError} naming the cycle, the message and this line; in formal proof it is an assertion to
+     * prove. Synthesis never sees it ({@code `ifndef SYNTHESIS}). The message may format arguments:
+     * {@code assertAlways(count.le(depth), "count %d above %d", count, limit)} ({@code %d %x %b %f %s}, {@code %%}).
+     * Like a register, a check gives its module a clock and a reset.
+     */
+    public static void assertAlways(Bool cond, String message, Ground... args) {
+        check(Stmt.CheckKind.ASSERT, cond, message, args);
+    }
+
+    /**
+     * The design's environment promises {@code cond} (e.g. a producer holds valid until ready): a constraint for
+     * formal proof, and checked like an assertion in simulation (a failure there is the testbench's fault).
+     */
+    public static void assume(Bool cond, String message, Ground... args) {
+        check(Stmt.CheckKind.ASSUME, cond, message, args);
+    }
+
+    /**
+     * Prints a formatted message at every rising clock edge outside reset where this line is reached, in
+     * simulation only: {@code when(fifo.push.fire(), () -> report("push %x, occupancy %d", data, count))}.
+     */
+    public static void report(String format, Ground... args) {
+        check(Stmt.CheckKind.REPORT, null, format, args);
+    }
+
+    private static void check(Stmt.CheckKind kind, Bool cond, String format, Ground[] args) {
+        Builder b = Builder.current();
+        SourceLoc loc = SourceLoc.capture();
+        if (format == null) {
+            b.diagnostics.error(loc, "a check needs a message (it is what a failure reports)");
+            return;
+        }
+        List<org.edgemoe.hdl.ir.CheckFormat.Part> parts;
+        try {
+            parts = org.edgemoe.hdl.ir.CheckFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            b.diagnostics.error(loc, e.getMessage());
+            return;
+        }
+        List<Expr> values = new ArrayList<>();
+        List<FixFormat> formats = new ArrayList<>();
+        int k = 0;
+        for (org.edgemoe.hdl.ir.CheckFormat.Part p : parts) {
+            if (!p.isConversion()) {
+                continue;
+            }
+            if (k >= args.length) {
+                b.diagnostics.error(loc, "message \"" + format + "\" has more conversions than the " + args.length
+                        + " argument(s) given");
+                return;
+            }
+            Ground g = args[k++];
+            if (p.conversion() == 'f' && !(g instanceof Fix)) {
+                b.diagnostics.error(loc, "message \"" + format + "\": %f takes a fixed-point value, argument " + k
+                        + " is " + g.typeName());
+                return;
+            }
+            values.add(g.read());
+            formats.add(g instanceof Fix f ? f.format() : null);
+        }
+        if (k != args.length) {
+            b.diagnostics.error(loc, "message \"" + format + "\" has " + k + " conversion(s) for " + args.length
+                    + " argument(s)");
+            return;
+        }
+        org.edgemoe.hdl.ir.ModuleIR ir = b.module().ir();
+        ir.clock();
+        ir.reset();
+        Expr c = cond == null ? org.edgemoe.hdl.ir.Bools.TRUE : cond.read();
+        b.add(new Stmt.Check(kind, c, format, values, formats, loc));
+    }
+
     // ---- naming ----
 
     /**

@@ -33,10 +33,16 @@ enum EmitPass {
             e.blocks = GroupBlocks.run(e.legal);
         }
     },
+    /** {@link CollectChecks}: assertions, assumptions and reports with the guards they sit under. */
+    CHECKS("checks") {
+        void apply(ModuleEmission e) {
+            e.checks = CollectChecks.run(e.legal);
+        }
+    },
     /** {@link VerilogPrinter}: the module text (layout only; every decision was made above). */
     PRINT("print") {
         void apply(ModuleEmission e) {
-            e.text = new VerilogPrinter(e.legal, e.names, e.blocks, e.ports, e.definitionOf).print(e.moduleName);
+            e.text = new VerilogPrinter(e.legal, e.names, e.blocks, e.checks, e.ports, e.definitionOf).print(e.moduleName);
         }
     };
 
@@ -59,8 +65,8 @@ enum EmitPass {
         return switch (this) {
             case PORTS, LEGALISE -> List.of();
             case NAME -> List.of(PORTS, LEGALISE);
-            case GROUP -> List.of(LEGALISE);
-            case PRINT -> List.of(PORTS, LEGALISE, NAME, GROUP);
+            case GROUP, CHECKS -> List.of(LEGALISE);
+            case PRINT -> List.of(PORTS, LEGALISE, NAME, GROUP, CHECKS);
         };
     }
 

@@ -22,6 +22,7 @@ final class ModuleEmission {
     LegalModule legal;
     Names names;
     List<Block> blocks;
+    List<CollectChecks.Placed> checks;
     String text;
     private final Set<EmitPass> done = EnumSet.noneOf(EmitPass.class);
 

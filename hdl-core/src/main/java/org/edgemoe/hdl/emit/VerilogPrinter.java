@@ -26,6 +26,7 @@ final class VerilogPrinter {
     private final LegalModule lm;
     private final Names names;
     private final List<Block> blocks;
+    private final List<CollectChecks.Placed> checks;
     private final List<Signal> ports;
     private final Function<ModuleIR, String> definitionOf;
     private final ExprPrinter ex;
@@ -33,11 +34,12 @@ final class VerilogPrinter {
     private final Set<Signal> procedural = new HashSet<>();
     private final StringBuilder sb = new StringBuilder();
 
-    VerilogPrinter(LegalModule lm, Names names, List<Block> blocks, List<Signal> ports,
+    VerilogPrinter(LegalModule lm, Names names, List<Block> blocks, List<CollectChecks.Placed> checks, List<Signal> ports,
             Function<ModuleIR, String> definitionOf) {
         this.lm = lm;
         this.names = names;
         this.blocks = blocks;
+        this.checks = checks;
         this.ports = ports;
         this.definitionOf = definitionOf;
         this.ex = new ExprPrinter(names);
@@ -89,6 +91,10 @@ final class VerilogPrinter {
         for (Instance inst : m.instances()) {
             sb.append('\n');
             printInstance(inst);
+        }
+        if (!checks.isEmpty()) {
+            sb.append('\n');
+            new CheckPrinter(lm, names, ex, checks).print(sb);
         }
         sb.append("\nendmodule\n");
         return sb.toString();

@@ -178,6 +178,14 @@ public final class IrDump {
                 sb.append(ind).append("else\n");
                 stmts(w.whenFalse(), depth + 1, sb);
             }
+        } else if (s instanceof Stmt.Check c) {
+            sb.append(ind).append(c.kind().name().toLowerCase());
+            if (c.kind() != Stmt.CheckKind.REPORT) {
+                sb.append(' ').append(print(c.cond()));
+            }
+            sb.append(" \"").append(c.format()).append('"');
+            c.args().forEach(a -> sb.append(", ").append(print(a)));
+            sb.append("  // ").append(c.loc()).append('\n');
         } else if (s instanceof Stmt.Switch sw) {
             sb.append(ind).append("switch ").append(print(sw.selector())).append("  // ").append(sw.loc()).append('\n');
             for (Stmt.Case c : sw.cases()) {

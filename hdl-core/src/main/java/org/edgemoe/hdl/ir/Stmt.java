@@ -3,6 +3,7 @@ package org.edgemoe.hdl.ir;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.edgemoe.hdl.fixed.FixFormat;
 
 /**
  * Statements of a module body. When and Switch stay trees down to emission, so the Verilog keeps
@@ -39,6 +40,15 @@ public sealed interface Stmt {
         return this;
     }
 
+    /**
+     * For each body of {@link #bodies()}, in the same order, the 1-bit condition under which it runs (relative to
+     * this statement being reached): a when's condition and its negation, a switch's case matches and, for the
+     * default, no match. Empty for a leaf.
+     */
+    default List<Expr> guards() {
+        return List.of();
+    }
+
     /** {@code mapExprs} over a list. */
     static List<Stmt> mapExprs(List<Stmt> stmts, UnaryOperator<Expr> f) {
         List<Stmt> out = new ArrayList<>(stmts.size());
@@ -60,6 +70,7 @@ public sealed interface Stmt {
         public List<Expr> exprs() { return List.of(cond); }
         public List<List<Stmt>> bodies() { return List.of(whenTrue, whenFalse); }
         public Object target() { return null; }
+        public List<Expr> guards() { return List.of(cond, Bools.not(cond)); }
 
         public Stmt mapExprs(UnaryOperator<Expr> f) {
             return new When(f.apply(cond), Stmt.mapExprs(whenTrue, f), Stmt.mapExprs(whenFalse, f), loc);
@@ -98,6 +109,22 @@ public sealed interface Stmt {
         public List<Expr> exprs() { return List.of(selector); }
         public Object target() { return null; }
 
+        /** Each case: the selector equals one of its values; the default: it equals none of them. */
+        public List<Expr> guards() {
+            List<Expr> out = new ArrayList<>(cases.size() + 1);
+            Expr any = Bools.FALSE;
+            for (Case c : cases) {
+                Expr match = Bools.FALSE;
+                for (Expr.Const v : c.values()) {
+                    match = Bools.or(match, new Expr.Binary(Expr.BinaryOp.EQ, selector, v, 1, false));
+                }
+                out.add(match);
+                any = Bools.or(any, match);
+            }
+            out.add(Bools.not(any));
+            return out;
+        }
+
         /** Every case body in order, then the default. */
         public List<List<Stmt>> bodies() {
             List<List<Stmt>> out = new ArrayList<>(cases.size() + 1);
@@ -124,6 +151,53 @@ public sealed interface Stmt {
             }
             return out;
         }
+    }
+
+    /**
+     * A simulation and formal check, never synthesised: an assertion or assumption that {@code cond} holds at every
+     * rising clock edge outside reset where the statement is reached, or a report printed each time it is reached
+     * ({@code cond} is then the constant 1). {@code format} is the user's message, its {@code %d %x %b %f %s}
+     * conversions taking {@code args} in order ({@code %%} is a percent sign).
+     */
+    record Check(CheckKind kind, Expr cond, String format, List<Expr> args, List<FixFormat> argFormats, SourceLoc loc)
+            implements Stmt {
+        /** {@code argFormats}: the fixed-point format of each argument, null for one that is not fixed point. */
+        public Check {
+            args = List.copyOf(args);
+            argFormats = java.util.Collections.unmodifiableList(new ArrayList<>(argFormats));
+            if (argFormats.size() != args.size()) {
+                throw new IllegalArgumentException(args.size() + " arguments but " + argFormats.size() + " formats");
+            }
+        }
+
+        /** The condition, then the message arguments. */
+        public List<Expr> exprs() {
+            List<Expr> out = new ArrayList<>(args.size() + 1);
+            out.add(cond);
+            out.addAll(args);
+            return out;
+        }
+
+        /** A check drives nothing; it has no nested statements either. */
+        public Object target() { return null; }
+
+        public Stmt mapExprs(UnaryOperator<Expr> f) {
+            List<Expr> mapped = new ArrayList<>(args.size());
+            for (Expr a : args) {
+                mapped.add(f.apply(a));
+            }
+            return new Check(kind, f.apply(cond), format, mapped, argFormats, loc);
+        }
+    }
+
+    /** What a {@link Check} does when it is reached. */
+    enum CheckKind {
+        /** {@code assertAlways}: the design promises {@code cond}. */
+        ASSERT,
+        /** {@code assume}: the design's environment promises {@code cond} (a formal constraint; checked in simulation). */
+        ASSUME,
+        /** {@code report}: a message, printed in simulation. */
+        REPORT
     }
 
     /** A synchronous write port access: mem[address] <= data on the clock edge. */

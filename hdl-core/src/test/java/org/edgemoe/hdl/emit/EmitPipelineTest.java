@@ -27,7 +27,7 @@ class EmitPipelineTest {
     @Test
     void theOrderIsExplicit() {
         List<String> names = EmitPass.ORDER.stream().map(EmitPass::passName).toList();
-        assertEquals(List.of("ports", "legalise", "name", "group", "print"), names);
+        assertEquals(List.of("ports", "legalise", "name", "group", "checks", "print"), names);
         for (EmitPass p : EmitPass.ORDER) {
             for (EmitPass need : p.needs()) {
                 assertTrue(EmitPass.ORDER.indexOf(need) < EmitPass.ORDER.indexOf(p), p + " reads " + need + ", which must run earlier");
@@ -44,7 +44,8 @@ class EmitPipelineTest {
         e.run(EmitPass.LEGALISE);
         assertNotNull(e.legal);
         assertNull(e.names);
-        e.run(EmitPass.NAME).run(EmitPass.GROUP);
+        e.run(EmitPass.NAME).run(EmitPass.GROUP).run(EmitPass.CHECKS);
+        assertNotNull(e.checks);
         assertNull(e.text);
         e.run(EmitPass.PRINT);
         assertEquals(new ModuleEmission(e.ir).print(), e.text, "one at a time gives what the whole pipeline gives");
@@ -55,7 +56,7 @@ class EmitPipelineTest {
     void aPassBeforeItsInputsNamesThem() {
         ModuleEmission e = PassTesting.emission("Early", EmitPipelineTest::body);
         IllegalStateException ex = assertThrows(IllegalStateException.class, () -> e.run(EmitPass.NAME));
-        assertEquals("emission pass name reads the result of ports, legalise: run them first (order: ports -> legalise -> name -> group -> print)",
+        assertEquals("emission pass name reads the result of ports, legalise: run them first (order: ports -> legalise -> name -> group -> checks -> print)",
                 ex.getMessage());
         e.run(EmitPass.LEGALISE);
         assertThrows(IllegalStateException.class, () -> e.run(EmitPass.LEGALISE), "a pass runs once");

@@ -18,7 +18,7 @@ class VerilogPrinterTest {
             UInt r = reg(UInt(4)).init(0).named("r");
             when(en, () -> r.set(x));
             out(UInt(4)).named("y").set(r);
-        }).runThrough(EmitPass.GROUP);
+        }).runThrough(EmitPass.CHECKS);
         e.run(EmitPass.PRINT);
         String body = e.text.substring(e.text.indexOf('\n') + 1);   // first line names the source file
         assertEquals("""
