@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.edgemoe.hdl.core.Design;
 import org.edgemoe.hdl.core.Elaboration;
 import org.edgemoe.hdl.core.Module;
 import org.edgemoe.hdl.emit.EmittedDesign;
@@ -24,6 +25,26 @@ import org.edgemoe.hdl.emit.VerilogEmitter;
 public final class HdlSim {
     private HdlSim() { }
 
+    /**
+     * Elaborates {@code top}, compiles it (cached) and opens a simulation whose ports the test reaches through the
+     * elaborated module's fields: {@code try (DesignSim<Top> s = HdlSim.open(Top::new)) { s.sim().poke(s.dut().en, 1); }}.
+     */
+    public static <M extends Module> DesignSim<M> open(Supplier<M> top) {
+        return open(top, BuildOptions.defaults());
+    }
+
+    public static <M extends Module> DesignSim<M> open(Supplier<M> top, BuildOptions options) {
+        Design<M> design = Elaboration.elaborate(top);
+        Sim sim = ModelCompiler.compile(emit(design), options).open();
+        return new DesignSim<>(design.top(), bind(sim, design));
+    }
+
+    /** Lets {@code sim} (a model of {@code design}'s Verilog) reach the design's ports by field. */
+    static Sim bind(Sim sim, Design<?> design) {
+        sim.bindDesign(design.topIR());
+        return sim;
+    }
+
     public static SimModel compile(Supplier<? extends Module> top) {
         return compile(top, BuildOptions.defaults());
     }
@@ -34,7 +55,12 @@ public final class HdlSim {
 
     /** Elaborates {@code top} and writes its Verilog; the folder name is a hash of the files' content. */
     public static VerilogSources emit(Supplier<? extends Module> top) {
-        EmittedDesign d = new VerilogEmitter().add(Elaboration.elaborate(top).topIR()).render();
+        return emit(Elaboration.elaborate(top));
+    }
+
+    /** Writes the Verilog of an elaborated design (content-addressed folder, as above). */
+    public static VerilogSources emit(Design<?> design) {
+        EmittedDesign d = new VerilogEmitter().add(design.topIR()).render();
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "edgemoe-hdl", d.tops().get(0) + "-" + hash(d.files()));
         try {
             Files.createDirectories(dir);

@@ -15,14 +15,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ModelCompiler {
     /** Bump to invalidate every cached model (the recipe classes below are hashed anyway). */
-    static final String RECIPE_VERSION = "3";
+    static final String RECIPE_VERSION = "4";
     /** The classes whose code decides what a model library contains; their bytecode is in the key. */
     private static final List<Class<?>> RECIPE = List.of(ModelCompiler.class, ModelHeaderParser.class,
         ShimGenerator.class, UnityGroups.class, Toolchain.class);
     static final String MODEL_CLASS = "Vdut";
     static final String LIBRARY = "model.so";
     static final List<String> VERILATOR_FLAGS = List.of("--cc", "-O3", "--x-assign", "fast", "--x-initial", "unique",
-        "--noassert", "--output-split", "5000", "--output-split-cfuncs", "2000", "-Wno-fatal");
+        "--noassert", "--output-split", "5000", "--output-split-cfuncs", "2000", "-Wno-fatal",
+        // hdl-core's simulation checks report through DPI (hdl_sim_event in the shim) rather than $display
+        "+define+HDL_SIM_DPI");
 
     private static final Map<String, SimModel> LOADED = new ConcurrentHashMap<>();
 

@@ -65,9 +65,16 @@ final class NativeBridge {
 
     static native void eval(long instance);
 
-    static native void step(long instance, long cycles);
+    /** Set in {@link #step} / {@link #runBatch} results when events wait for {@link #takeEvents}. */
+    static final long EVENTS_FLAG = 1L << 62;
 
-    static native void runBatch(long instance, long cycles, ByteBuffer stimulus, int[] inputs, ByteBuffer results,
+    /** Cycles run (stops after a failed assertion), with {@link #EVENTS_FLAG}; -1 without a clock. */
+    static native long step(long instance, long cycles);
+
+    /** Waiting assertion failures and reports, one per line: kind, cycle, scope, where, message (tabs); clears them. */
+    static native String takeEvents(long instance);
+
+    static native long runBatch(long instance, long cycles, ByteBuffer stimulus, int[] inputs, ByteBuffer results,
                                 int[] outputs);
 
     static native long randomRun(long instance, long cycles, long seed, int[] inputs, int[] outputs);

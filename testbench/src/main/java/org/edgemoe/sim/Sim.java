@@ -38,6 +38,12 @@ public final class Sim implements AutoCloseable {
     private boolean dirty;
     private long cycle;
     private Path waveform;
+    private final List<SimEvent> reports = new ArrayList<>();
+    private org.edgemoe.hdl.ir.ModuleIR design;
+    private final Map<org.edgemoe.hdl.ir.Signal, Port> typed = new java.util.IdentityHashMap<>();
+    private java.util.function.Consumer<SimEvent> reportSink = Sim::printReport;
+    /** Reports kept for {@link #reports()}; older ones are dropped beyond this. */
+    static final int KEPT_REPORTS = 100_000;
 
     Sim(SimModel model, long instance, SignalLayout layout) {
         this.model = model;
@@ -119,18 +125,54 @@ public final class Sim implements AutoCloseable {
         checkOpen();
         if (!model.hasClock()) throw new IllegalStateException(model.top() + " has no 1-bit clk or clock input");
         if (agents.isEmpty()) {
-            NativeBridge.step(instance, cycles);
-            cycle += cycles;
-            dirty = false;
+            advance(NativeBridge.step(instance, cycles));
             return;
         }
         for (long c = 0; c < cycles; c++) {
             for (CycleAgent agent : agents) agent.drive(this, cycle);
             for (CycleAgent agent : agents) agent.sample(this, cycle);
-            NativeBridge.step(instance, 1);
-            cycle++;
-            dirty = false;
+            advance(NativeBridge.step(instance, 1));
         }
+    }
+
+    /** Books the cycles a native run took and handles its events: reports go to the sink, failures throw. */
+    private void advance(long result) {
+        cycle += result & ~NativeBridge.EVENTS_FLAG;
+        dirty = false;
+        if ((result & NativeBridge.EVENTS_FLAG) != 0) {
+            handleEvents();
+        }
+    }
+
+    private void handleEvents() {
+        List<SimEvent> failures = new ArrayList<>();
+        for (SimEvent e : SimEvent.parse(NativeBridge.takeEvents(instance))) {
+            if (e.isFailure()) {
+                failures.add(e);
+            } else {
+                if (reports.size() >= KEPT_REPORTS) reports.remove(0);
+                reports.add(e);
+                reportSink.accept(e);
+            }
+        }
+        if (!failures.isEmpty()) throw new SimAssertionError(failures, waveform);
+    }
+
+    private static void printReport(SimEvent e) {
+        System.out.println(e);
+    }
+
+    /**
+     * The design's {@code report(...)} messages so far (the last {@value #KEPT_REPORTS}), in order. They are also
+     * printed to {@code System.out} unless {@link #onReport} says otherwise.
+     */
+    public List<SimEvent> reports() {
+        return List.copyOf(reports);
+    }
+
+    /** Where each report goes as it happens (default: printed to System.out); they are kept for {@link #reports()} too. */
+    public void onReport(java.util.function.Consumer<SimEvent> sink) {
+        this.reportSink = java.util.Objects.requireNonNull(sink);
     }
 
     /** Holds {@code reset} (or {@code rst}) high for {@link #DEFAULT_RESET_CYCLES} cycles. */
@@ -148,15 +190,91 @@ public final class Sim implements AutoCloseable {
 
     /**
      * Steps until {@code condition} holds, checking before each cycle; returns the cycles taken.
-     * Throws {@link SimTimeoutException} after {@code maxCycles}.
+     * Throws {@link SimTimeoutException} after {@code maxCycles}, naming what it waited for when the condition is
+     * an {@link Until} (e.g. {@code scoreboard.done()}).
      */
     public long runUntil(BooleanSupplier condition, long maxCycles) {
+        return runUntil(condition instanceof Until u ? u : Until.of(
+            "a condition (name it: runUntil(\"what\", condition, max) or a Scoreboard's done())", condition), maxCycles);
+    }
+
+    /** {@link #runUntil(BooleanSupplier, long)} with a description for the timeout message. */
+    public long runUntil(String description, BooleanSupplier condition, long maxCycles) {
+        return runUntil(Until.of(description, condition), maxCycles);
+    }
+
+    /** Steps until the 1-bit port {@code flag} (a field of the design) is high. */
+    public long runUntil(org.edgemoe.hdl.core.Bool flag, long maxCycles) {
+        Port p = port(flag);
+        return runUntil(Until.of(p.name() + " high", p::toBoolean), maxCycles);
+    }
+
+    private long runUntil(Until condition, long maxCycles) {
+        long start = cycle;
         for (long taken = 0; taken <= maxCycles; taken++) {
             if (condition.getAsBoolean()) return taken;
             if (taken < maxCycles) step(1);
         }
-        throw new SimTimeoutException("condition still false after " + maxCycles + " cycles (now at cycle " + cycle
-            + ")" + waveform().map(p -> "; waveform: " + p).orElse(""));
+        throw new SimTimeoutException("timed out waiting for " + condition.description() + ": still false after "
+            + maxCycles + " cycles (from cycle " + start + " to " + cycle + ")"
+            + waveform().map(p -> "; waveform: " + p).orElse(""));
+    }
+
+    // ---- ports of an hdl-core design, by the module's own fields ----
+
+    /**
+     * The typed handle of a port of the design this Sim runs, given by the elaborated module's field
+     * ({@code sim.port(dut.enable)}, {@code sim.port(dut.input.payload)}). Needs a Sim opened from an hdl-core
+     * design ({@link HdlSim#open}, {@code SimSession.open(Top::new)}); Verilog designs use names ({@link #signal}).
+     */
+    public Port port(org.edgemoe.hdl.core.Ground field) {
+        checkOpen();
+        org.edgemoe.hdl.ir.Signal s;
+        try {
+            s = field.signal();
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("not a port of the design: " + e.getMessage());
+        }
+        if (design == null) {
+            throw new IllegalStateException("this simulation of " + model.top() + " was opened from Verilog, not from an"
+                + " hdl-core design: reach ports by name (sim.signal(\"" + s.name() + "\")) or open the design with"
+                + " HdlSim.open(...) / SimSession.open(Top::new)");
+        }
+        if (s.owner() != design || !s.isPort()) {
+            String where = s.owner() == design ? "an internal " + s.kind().name().toLowerCase() + " of " + design.className()
+                : "a signal of " + s.owner().className() + " (a child or another elaboration)";
+            throw new IllegalArgumentException("'" + s.name() + "' is " + where + ", not a port of the simulated top "
+                + design.className() + "; only the top's ports are reachable by field (internals: mark them"
+                + " simPublic() and use sim.signal(\"path\"))");
+        }
+        return typed.computeIfAbsent(s, k -> new Port(signal(k.name()), field));
+    }
+
+    public void poke(org.edgemoe.hdl.core.Ground port, long value) {
+        port(port).set(value);
+    }
+
+    public void poke(org.edgemoe.hdl.core.Ground port, boolean value) {
+        port(port).set(value);
+    }
+
+    /** A fixed-point port's real value (rounded to its format). */
+    public void poke(org.edgemoe.hdl.core.Ground port, double value) {
+        port(port).set(value);
+    }
+
+    /** The integer value of a port (sign-extended when signed). */
+    public long peek(org.edgemoe.hdl.core.Ground port) {
+        return port(port).toLong();
+    }
+
+    /** The hdl-core design this Sim runs (its top's netlist), when it was opened from one. */
+    public Optional<org.edgemoe.hdl.ir.ModuleIR> design() {
+        return Optional.ofNullable(design);
+    }
+
+    void bindDesign(org.edgemoe.hdl.ir.ModuleIR top) {
+        this.design = top;
     }
 
     public void addAgent(CycleAgent agent) {
@@ -177,10 +295,8 @@ public final class Sim implements AutoCloseable {
     void runBatch(BatchRun batch) {
         checkOpen();
         if (!model.hasClock()) throw new IllegalStateException(model.top() + " has no 1-bit clk or clock input");
-        NativeBridge.runBatch(instance, batch.cycles(), batch.stimulus(), batch.inputLayout(), batch.results(),
-            batch.outputLayout());
-        cycle += batch.cycles();
-        dirty = false;
+        advance(NativeBridge.runBatch(instance, batch.cycles(), batch.stimulus(), batch.inputLayout(), batch.results(),
+            batch.outputLayout()));
     }
 
     /**
@@ -202,6 +318,7 @@ public final class Sim implements AutoCloseable {
         long digest = NativeBridge.randomRun(instance, cycles, seed, in, BatchRun.layout(this, outputs));
         cycle += cycles;
         dirty = false;
+        handleEvents();
         return digest;
     }
 

@@ -30,6 +30,16 @@ public final class SimSession {
         return BuildOptions.defaults().withWaveform(waveform);
     }
 
+    /**
+     * Elaborates and opens an hdl-core design (compiled with this test's options, so {@code @RecordWaveform}
+     * records it); its ports are reached through the module's fields: {@code s.port(s.dut().enable).set(true)}.
+     */
+    public <M extends org.edgemoe.hdl.core.Module> org.edgemoe.sim.DesignSim<M> open(java.util.function.Supplier<M> top) {
+        org.edgemoe.sim.DesignSim<M> d = org.edgemoe.sim.HdlSim.open(top, options());
+        register(d.sim());
+        return d;
+    }
+
     public Sim open(VerilogSources sources) {
         return open(ModelCompiler.compile(sources, options()));
     }
@@ -43,7 +53,11 @@ public final class SimSession {
         if (waveform != Waveform.NONE && model.waveform() == Waveform.NONE) {
             model = ModelCompiler.compile(model.sources(), model.options().withWaveform(waveform));
         }
-        Sim sim = model.open();
+        return register(model.open());
+    }
+
+    private Sim register(Sim sim) {
+        SimModel model = sim.model();
         sims.add(sim);
         if (waveform != Waveform.NONE && model.waveform() != Waveform.NONE) {
             String suffix = sims.size() == 1 ? "" : "-" + sims.size();

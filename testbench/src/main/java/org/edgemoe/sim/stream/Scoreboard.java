@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import org.edgemoe.sim.Until;
 
 /**
  * In-order comparison of what a design produced against what the test expects. It keeps going
@@ -16,11 +18,42 @@ import java.util.Optional;
  */
 public final class Scoreboard<T> {
     /** The first difference: transfer {@code index} at {@code cycle}; a null side means "none". */
-    public record Mismatch(long cycle, int index, Object expected, Object actual) {
+    public record Mismatch(long cycle, int index, Object expected, Object actual, Function<Object, String> shows) {
+        public Mismatch(long cycle, int index, Object expected, Object actual) {
+            this(cycle, index, expected, actual, Scoreboard::show);
+        }
+
         @Override
         public String toString() {
-            return "cycle " + cycle + ", index " + index + ": expected " + show(expected) + " but was " + show(actual);
+            return "cycle " + cycle + ", index " + index + ": expected " + showOrNothing(expected) + " but was " + showOrNothing(actual);
         }
+
+        private String showOrNothing(Object v) {
+            return v == null ? "<nothing>" : shows.apply(v);
+        }
+    }
+
+    private Function<Object, String> shows = Scoreboard::show;
+    private boolean showsSet;
+
+    /**
+     * How values are printed in reports (default: decimal and hex). A {@link StreamMonitor} on a typed stream
+     * sets its payload's formats here, so a fixed-point mismatch reads {@code expected -0.0703 (raw 0xefee)}.
+     */
+    public Scoreboard<T> showing(Function<Object, String> format) {
+        this.shows = format;
+        this.showsSet = true;
+        return this;
+    }
+
+    void showingIfUnset(Function<Object, String> format) {
+        if (!showsSet) this.shows = format;
+    }
+
+    /** The condition that every expected output was seen, named for {@code Sim.runUntil}'s timeout message. */
+    public Until done() {
+        return Until.of(() -> "scoreboard " + name + " to see all " + expected.size() + " expected outputs (" + index + " seen)",
+            this::allSeen);
     }
 
     private final String name;
@@ -46,9 +79,9 @@ public final class Scoreboard<T> {
         lastCycle = cycle;
         if (first == null) {
             if (index >= expected.size()) {
-                first = new Mismatch(cycle, index, null, value);
+                first = new Mismatch(cycle, index, null, value, shows);
             } else if (!Objects.deepEquals(expected.get(index), value)) {
-                first = new Mismatch(cycle, index, expected.get(index), value);
+                first = new Mismatch(cycle, index, expected.get(index), value, shows);
             }
         }
         index++;
@@ -72,11 +105,11 @@ public final class Scoreboard<T> {
         if (first != null) throw new AssertionError("scoreboard " + name + ": first mismatch at " + first);
         if (index < expected.size()) {
             throw new AssertionError("scoreboard " + name + ": only " + index + " of " + expected.size()
-                + " outputs seen (last at cycle " + lastCycle + "); next expected " + show(expected.get(index)));
+                + " outputs seen (last at cycle " + lastCycle + "); next expected " + shows.apply(expected.get(index)));
         }
     }
 
-    private static String show(Object value) {
+    static String show(Object value) {
         if (value == null) return "<nothing>";
         if (value instanceof Long l) return l + " (0x" + Long.toHexString(l) + ")";
         if (value instanceof BigInteger b) return b + " (0x" + b.toString(16) + ")";

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.edgemoe.sim.CycleAgent;
 import org.edgemoe.sim.SimSignal;
 import org.edgemoe.sim.Sim;
+import org.edgemoe.sim.ValueFormat;
 
 /**
  * Pushes queued payloads into a stream input of the design, idling valid at random (seeded, so a
@@ -61,6 +62,35 @@ public final class StreamDriver implements CycleAgent {
             }
         }
         pending.add(beat.clone());
+    }
+
+    /**
+     * Queues one beat given as real values, one per lane, each converted to its lane's format (fixed point: rounded
+     * to nearest; out of range is an error). For streams found with {@link StreamPorts#of(Sim, org.edgemoe.hdl.lib.Stream)}.
+     */
+    public void enqueueReal(double... beat) {
+        if (beat.length != ports.lanes().size()) {
+            throw new IllegalArgumentException("beat of " + beat.length + " values for the " + ports.lanes().size()
+                + " payload signals of " + ports.name());
+        }
+        BigInteger[] raw = new BigInteger[beat.length];
+        for (int k = 0; k < beat.length; k++) {
+            ValueFormat f = ports.formats().get(k);
+            java.math.BigDecimal v = new java.math.BigDecimal(beat[k]);
+            if (f.isFixed()) {
+                int frac = f.fix().fracBits();
+                v = frac >= 0 ? v.multiply(new java.math.BigDecimal(BigInteger.ONE.shiftLeft(frac)))
+                    : v.divide(new java.math.BigDecimal(BigInteger.ONE.shiftLeft(-frac)));
+            }
+            BigInteger n = v.setScale(0, java.math.RoundingMode.HALF_UP).toBigInteger();
+            BigInteger min = f.signed() ? BigInteger.ONE.shiftLeft(f.width() - 1).negate() : BigInteger.ZERO;
+            BigInteger max = (f.signed() ? BigInteger.ONE.shiftLeft(f.width() - 1) : BigInteger.ONE.shiftLeft(f.width())).subtract(BigInteger.ONE);
+            if (n.compareTo(min) < 0 || n.compareTo(max) > 0) {
+                throw new IllegalArgumentException(beat[k] + " does not fit lane " + ports.lanes().get(k).name() + " (" + f + ")");
+            }
+            raw[k] = n.signum() < 0 ? n.add(BigInteger.ONE.shiftLeft(f.width())) : n;
+        }
+        pending.add(raw);
     }
 
     /** Queues one beat given as the whole payload value (lane 0 in the lowest bits); any width. */

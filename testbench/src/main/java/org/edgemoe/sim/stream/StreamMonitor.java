@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.edgemoe.sim.CycleAgent;
 import org.edgemoe.sim.SimSignal;
 import org.edgemoe.sim.Sim;
+import org.edgemoe.sim.ValueFormat;
 
 /**
  * Takes transfers from a stream output of the design, dropping ready at random (seeded), records
@@ -46,6 +47,7 @@ public final class StreamMonitor implements CycleAgent {
         this.stallRate = stallRate;
         this.fitsLong = ports.lanesFitLong();
         this.signed = new boolean[ports.lanes().size()];
+        for (int k = 0; k < signed.length; k++) signed[k] = ports.signedLane(k);
         ports.ready().poke(0);
         sim.addAgent(this);
     }
@@ -75,6 +77,8 @@ public final class StreamMonitor implements CycleAgent {
         ports.payload();
         requireLong();
         this.scoreboard = board;
+        ValueFormat f = ports.formats().get(0);
+        board.showingIfUnset(v -> v instanceof Long l ? f.show(l) : Scoreboard.show(v));
         return this;
     }
 
@@ -82,12 +86,17 @@ public final class StreamMonitor implements CycleAgent {
     public StreamMonitor checkBeats(Scoreboard<long[]> board) {
         requireLong();
         this.beatBoard = board;
+        board.showingIfUnset(this::showBeat);
         return this;
     }
 
     /** Checks each beat as the whole payload value (as {@link #receivedBig()} gives them); returns this. */
     public StreamMonitor checkBig(Scoreboard<BigInteger> board) {
         this.bigBoard = board;
+        if (ports.lanes().size() == 1) {
+            ValueFormat f = ports.formats().get(0);
+            board.showingIfUnset(v -> v instanceof BigInteger b ? f.show(b) : Scoreboard.show(v));
+        }
         return this;
     }
 
@@ -152,9 +161,33 @@ public final class StreamMonitor implements CycleAgent {
         }
         beats.add(beat);
         cycles.add(cycle);
-        if (scoreboard != null) scoreboard.actual(cycle, ((long[]) beat)[0]);
+        if (scoreboard != null) {
+            long v = ((long[]) beat)[0];
+            scoreboard.actual(cycle, ports.signedLane(0) ? asBeat((long[]) beat)[0] : v);
+        }
         if (beatBoard != null) beatBoard.actual(cycle, asBeat((long[]) beat));
         if (bigBoard != null) bigBoard.actual(cycle, asBig(beat));
+    }
+
+    /** Each beat's lanes as real values: fixed-point lanes in their format, integer lanes as numbers. */
+    public List<double[]> realBeats() {
+        List<double[]> out = new ArrayList<>(beats.size());
+        for (Object b : beats) {
+            double[] v = new double[ports.lanes().size()];
+            for (int k = 0; k < v.length; k++) {
+                BigInteger lane = b instanceof long[] raw ? new BigInteger(Long.toUnsignedString(raw[k])) : ((BigInteger[]) b)[k];
+                v[k] = ports.formats().get(k).real(lane).doubleValue();
+            }
+            out.add(v);
+        }
+        return out;
+    }
+
+    private String showBeat(Object v) {
+        if (!(v instanceof long[] beat) || beat.length != ports.lanes().size()) return Scoreboard.show(v);
+        List<String> parts = new ArrayList<>();
+        for (int k = 0; k < beat.length; k++) parts.add(ports.formats().get(k).show(beat[k]));
+        return "[" + String.join(", ", parts) + "]";
     }
 
     private long[] asBeat(long[] raw) {

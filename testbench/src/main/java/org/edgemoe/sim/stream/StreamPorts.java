@@ -4,24 +4,66 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.edgemoe.hdl.core.Ground;
+import org.edgemoe.hdl.lib.Stream;
+import org.edgemoe.sim.Port;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.SimSignal;
+import org.edgemoe.sim.ValueFormat;
 
 /**
  * The signals of a valid/ready stream, found by SpinalHDL naming: {@code io_<name>_valid},
  * {@code io_<name>_ready} and a payload of one or several signals ({@code lanes}). A payload
  * of several lanes is, as one value, their concatenation with lane 0 in the lowest bits.
  */
-public record StreamPorts(String name, SimSignal valid, SimSignal ready, List<SimSignal> lanes) {
+public record StreamPorts(String name, SimSignal valid, SimSignal ready, List<SimSignal> lanes, List<ValueFormat> formats) {
 
     public StreamPorts {
         lanes = List.copyOf(lanes);
+        formats = List.copyOf(formats);
         if (lanes.isEmpty()) throw new IllegalArgumentException("stream " + name + " has no payload signal");
+        if (formats.size() != lanes.size()) {
+            throw new IllegalArgumentException(formats.size() + " formats for the " + lanes.size() + " lanes of " + name);
+        }
+    }
+
+    /** Lanes read as unsigned integers of their widths. */
+    public StreamPorts(String name, SimSignal valid, SimSignal ready, List<SimSignal> lanes) {
+        this(name, valid, ready, lanes, integers(lanes));
     }
 
     /** A stream whose payload is the single signal {@code payload}. */
     public StreamPorts(String name, SimSignal valid, SimSignal ready, SimSignal payload) {
         this(name, valid, ready, List.of(payload));
+    }
+
+    private static List<ValueFormat> integers(List<SimSignal> lanes) {
+        List<ValueFormat> out = new ArrayList<>();
+        for (SimSignal s : lanes) out.add(ValueFormat.integer(s.width(), false));
+        return out;
+    }
+
+    /**
+     * The stream port {@code field} of the hdl-core design {@code sim} runs ({@code dut.input}): valid, ready and
+     * the payload's leaves in declaration order (lane 0 first), each with its format, so drivers take and
+     * monitors and scoreboards show values in it ({@code -0.0703 (raw 0xefee)}).
+     */
+    public static StreamPorts of(Sim sim, Stream<?> field) {
+        List<SimSignal> lanes = new ArrayList<>();
+        List<ValueFormat> formats = new ArrayList<>();
+        for (Ground g : field.payload.leaves()) {
+            Port p = sim.port(g);
+            lanes.add(p.signal());
+            formats.add(p.format());
+        }
+        String valid = sim.port(field.valid).name();
+        String base = valid.endsWith("_valid") ? valid.substring(0, valid.length() - "_valid".length()) : valid;
+        return new StreamPorts(base, sim.port(field.valid).signal(), sim.port(field.ready).signal(), lanes, formats);
+    }
+
+    /** Whether a lane is a signed number (two's complement or signed fixed point). */
+    public boolean signedLane(int k) {
+        return formats.get(k).signed();
     }
 
     /**

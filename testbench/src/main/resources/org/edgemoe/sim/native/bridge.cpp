@@ -21,8 +21,9 @@ struct ModelApi {
     int64_t (*stateSize)();
     int64_t (*signalOffset)(void*, int);
     void (*eval)(void*);
-    int (*step)(void*, int64_t);
-    int (*runBatch)(void*, int64_t, const uint8_t*, const int32_t*, int, uint8_t*, const int32_t*, int);
+    int64_t (*step)(void*, int64_t);
+    const char* (*takeEvents)(void*);
+    int64_t (*runBatch)(void*, int64_t, const uint8_t*, const int32_t*, int, uint8_t*, const int32_t*, int);
     uint64_t (*randomRun)(void*, int64_t, uint64_t, const int32_t*, int, const int32_t*, int);
     int (*traceOpen)(void*, const char*);
     void (*traceClose)(void*);
@@ -33,7 +34,7 @@ struct Bound {
     void* instance;
 };
 
-const int kAbiVersion = 2;
+const int kAbiVersion = 3;
 
 void throwIllegalState(JNIEnv* env, const std::string& message) {
     jclass cls = env->FindClass("java/lang/IllegalStateException");
@@ -84,6 +85,7 @@ JNIEXPORT jlong JNICALL Java_org_edgemoe_sim_NativeBridge_openLibrary(JNIEnv* en
         && resolve(env, library, "em_signal_offset", api->signalOffset)
         && resolve(env, library, "em_eval", api->eval)
         && resolve(env, library, "em_step", api->step)
+        && resolve(env, library, "em_take_events", api->takeEvents)
         && resolve(env, library, "em_run_batch", api->runBatch)
         && resolve(env, library, "em_random_run", api->randomRun)
         && resolve(env, library, "em_trace_open", api->traceOpen)
@@ -140,23 +142,29 @@ JNIEXPORT void JNICALL Java_org_edgemoe_sim_NativeBridge_eval(JNIEnv*, jclass, j
     b->api->eval(b->instance);
 }
 
-JNIEXPORT void JNICALL Java_org_edgemoe_sim_NativeBridge_step(JNIEnv*, jclass, jlong handle, jlong cycles) {
+JNIEXPORT jlong JNICALL Java_org_edgemoe_sim_NativeBridge_step(JNIEnv*, jclass, jlong handle, jlong cycles) {
     Bound* b = bound(handle);
-    b->api->step(b->instance, cycles);
+    return b->api->step(b->instance, cycles);
 }
 
-JNIEXPORT void JNICALL Java_org_edgemoe_sim_NativeBridge_runBatch(JNIEnv* env, jclass, jlong handle, jlong cycles,
+JNIEXPORT jstring JNICALL Java_org_edgemoe_sim_NativeBridge_takeEvents(JNIEnv* env, jclass, jlong handle) {
+    Bound* b = bound(handle);
+    return env->NewStringUTF(b->api->takeEvents(b->instance));
+}
+
+JNIEXPORT jlong JNICALL Java_org_edgemoe_sim_NativeBridge_runBatch(JNIEnv* env, jclass, jlong handle, jlong cycles,
                                                                   jobject stimulus, jintArray inputs, jobject results,
                                                                   jintArray outputs) {
     Bound* b = bound(handle);
     jint* in = env->GetIntArrayElements(inputs, nullptr);
     jint* out = env->GetIntArrayElements(outputs, nullptr);
-    b->api->runBatch(b->instance, cycles, static_cast<uint8_t*>(env->GetDirectBufferAddress(stimulus)),
+    int64_t done = b->api->runBatch(b->instance, cycles, static_cast<uint8_t*>(env->GetDirectBufferAddress(stimulus)),
                      reinterpret_cast<int32_t*>(in), env->GetArrayLength(inputs) / 2,
                      static_cast<uint8_t*>(env->GetDirectBufferAddress(results)),
                      reinterpret_cast<int32_t*>(out), env->GetArrayLength(outputs) / 2);
     env->ReleaseIntArrayElements(inputs, in, JNI_ABORT);
     env->ReleaseIntArrayElements(outputs, out, JNI_ABORT);
+    return done;
 }
 
 JNIEXPORT jlong JNICALL Java_org_edgemoe_sim_NativeBridge_randomRun(JNIEnv* env, jclass, jlong handle, jlong cycles,
