@@ -15,8 +15,9 @@ import org.edgemoe.hdl.ir.Stmt;
  * Prints a module's checks (part of the print pass: layout only). Everything sits inside
  * {@code `ifndef SYNTHESIS}, so synthesis never sees it, in two forms:
  * <ul>
- * <li>{@code `ifdef FORMAL} (Yosys {@code read_verilog -formal}): immediate {@code assert} / {@code assume}
- * in a combinational block, enabled outside reset and under the check's guard;</li>
+ * <li>{@code `ifdef FORMAL} (Yosys {@code read_verilog -formal}): per check a wire that holds while the check does
+ * ({@code !guard || cond}, commented with the check's line and message, so a counterexample's waveform shows which
+ * failed), asserted or assumed in a combinational block outside reset;</li>
  * <li>otherwise, simulation: a block on the rising clock edge. With {@code HDL_SIM_DPI} defined (the testbench's
  * Verilator build) a failure or report calls the DPI function {@code hdl_sim_event(kind, where, message)} with
  * the message formatted by {@code $sformatf}, so the Java side sees it; without it (any other simulator)
@@ -52,19 +53,23 @@ final class CheckPrinter {
         boolean formal = checks.stream().anyMatch(p -> p.check().kind() != Stmt.CheckKind.REPORT);
         if (formal) {
             sb.append("`ifdef FORMAL\n");
-            sb.append(IND).append("always @(*) begin\n");
-            sb.append(IND.repeat(2)).append("if (").append(active).append(") begin\n");
             for (CollectChecks.Placed p : checks) {
                 Stmt.Check c = p.check();
                 if (c.kind() == Stmt.CheckKind.REPORT) {
                     continue;
                 }
-                String stmt = (c.kind() == Stmt.CheckKind.ASSERT ? "assert" : "assume") + " (" + ex.print(c.cond()) + ");";
-                sb.append(IND.repeat(3));
-                if (!p.guard().equals(Bools.TRUE)) {
-                    sb.append("if (").append(ex.print(p.guard())).append(") ");
+                Expr holds = Bools.or(Bools.not(p.guard()), c.cond());
+                sb.append(IND).append("wire ").append(p.wire()).append(" = ").append(ex.print(holds)).append("; // ")
+                        .append(c.loc()).append(": ").append(comment(c.format())).append('\n');
+            }
+            sb.append(IND).append("always @(*) begin\n");
+            sb.append(IND.repeat(2)).append("if (").append(active).append(") begin\n");
+            for (CollectChecks.Placed p : checks) {
+                Stmt.Check c = p.check();
+                if (c.kind() != Stmt.CheckKind.REPORT) {
+                    sb.append(IND.repeat(3)).append(c.kind() == Stmt.CheckKind.ASSERT ? "assert" : "assume")
+                            .append(" (").append(p.wire()).append(");\n");
                 }
-                sb.append(stmt).append(" // ").append(c.loc()).append(": ").append(comment(c.format())).append('\n');
             }
             sb.append(IND.repeat(2)).append("end\n");
             sb.append(IND).append("end\n");

@@ -13,21 +13,30 @@ import org.edgemoe.hdl.ir.Stmt;
  * nothing) and are printed in one guarded section of their own.
  */
 final class CollectChecks {
-    /** One check and the condition under which it is reached (the constant 1 at module level). */
-    record Placed(Stmt.Check check, Expr guard) { }
+    /**
+     * One check, the condition under which it is reached (the constant 1 at module level) and, for an assertion or
+     * assumption, the name of the wire that holds while it does ({@code chk_Fifo_42}: what a formal counterexample's
+     * waveform shows), else null.
+     */
+    record Placed(Stmt.Check check, Expr guard, String wire) { }
 
     private CollectChecks() { }
 
-    static List<Placed> run(LegalModule lm) {
+    static List<Placed> run(LegalModule lm, Names names) {
         List<Placed> out = new ArrayList<>();
-        walk(lm.body, Bools.TRUE, out);
+        walk(lm.body, Bools.TRUE, names, out);
         return out;
     }
 
-    private static void walk(List<Stmt> stmts, Expr guard, List<Placed> out) {
+    private static void walk(List<Stmt> stmts, Expr guard, Names names, List<Placed> out) {
         for (Stmt s : stmts) {
             if (s instanceof Stmt.Check c) {
-                out.add(new Placed(c, guard));
+                String wire = null;
+                if (c.kind() != Stmt.CheckKind.REPORT) {
+                    String file = c.loc().file().replaceFirst("\\.java$", "").replaceAll("[^A-Za-z0-9_]", "_");
+                    wire = names.fresh("chk_" + file + "_" + c.loc().line());
+                }
+                out.add(new Placed(c, guard, wire));
                 continue;
             }
             List<List<Stmt>> bodies = s.bodies();
@@ -36,7 +45,7 @@ final class CollectChecks {
             }
             List<Expr> guards = s.guards();
             for (int i = 0; i < bodies.size(); i++) {
-                walk(bodies.get(i), Bools.and(guard, guards.get(i)), out);
+                walk(bodies.get(i), Bools.and(guard, guards.get(i)), names, out);
             }
         }
     }

@@ -33,10 +33,10 @@ enum EmitPass {
             e.blocks = GroupBlocks.run(e.legal);
         }
     },
-    /** {@link CollectChecks}: assertions, assumptions and reports with the guards they sit under. */
+    /** {@link CollectChecks}: assertions, assumptions and reports with the guards they sit under (and their wires' names). */
     CHECKS("checks") {
         void apply(ModuleEmission e) {
-            e.checks = CollectChecks.run(e.legal);
+            e.checks = CollectChecks.run(e.legal, e.names);
         }
     },
     /** {@link VerilogPrinter}: the module text (layout only; every decision was made above). */
@@ -65,7 +65,8 @@ enum EmitPass {
         return switch (this) {
             case PORTS, LEGALISE -> List.of();
             case NAME -> List.of(PORTS, LEGALISE);
-            case GROUP, CHECKS -> List.of(LEGALISE);
+            case GROUP -> List.of(LEGALISE);
+            case CHECKS -> List.of(LEGALISE, NAME);
             case PRINT -> List.of(PORTS, LEGALISE, NAME, GROUP, CHECKS);
         };
     }

@@ -81,6 +81,11 @@ final class Names {
         return scope + (name.startsWith("_") ? name : "_" + name);
     }
 
+    /** A new identifier that clashes with nothing named so far (for wires later passes add, such as check wires). */
+    String fresh(String base) {
+        return unique(base);
+    }
+
     private String unique(String base) {
         String name = base;
         int i = 1;
