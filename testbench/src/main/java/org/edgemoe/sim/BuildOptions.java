@@ -12,9 +12,36 @@ public record BuildOptions(Waveform waveform, String cxxOptimisation, int jobs, 
         if (jobs < 1) throw new IllegalArgumentException("jobs must be >= 1");
     }
 
+    /**
+     * No waveform, {@code -O2}, the default cache folder and {@link #defaultJobs()} parallel C++ compiles.
+     */
     public static BuildOptions defaults() {
-        return new BuildOptions(Waveform.NONE, "-O2", Math.max(1, Runtime.getRuntime().availableProcessors()),
-            CacheDirectory.defaultLocation());
+        return new BuildOptions(Waveform.NONE, "-O2", defaultJobs(), CacheDirectory.defaultLocation());
+    }
+
+    /**
+     * Parallel compiles of a model build: {@code -Dsim.jobs=N} (Maven passes it on to the tests), else
+     * {@code $EDGEMOE_SIM_JOBS}, else every core. A value that is not a positive integer is an error.
+     */
+    public static int defaultJobs() {
+        String v = System.getProperty("sim.jobs");
+        String from = "-Dsim.jobs";
+        if (v == null || v.isBlank()) {
+            v = System.getenv("EDGEMOE_SIM_JOBS");
+            from = "EDGEMOE_SIM_JOBS";
+        }
+        if (v == null || v.isBlank()) return Math.max(1, Runtime.getRuntime().availableProcessors());
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 1) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(from + "=" + v + ": the number of parallel compile jobs must be a positive integer");
+    }
+
+    public BuildOptions withJobs(int n) {
+        return new BuildOptions(waveform, cxxOptimisation, n, cacheDirectory);
     }
 
     public BuildOptions withWaveform(Waveform format) {

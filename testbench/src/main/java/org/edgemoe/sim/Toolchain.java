@@ -55,6 +55,12 @@ final class Toolchain {
         List<CommandResult> answers = CommandRunner.runAll(tmp, List.of(List.of(verilator, "--version"),
             List.of(verilator, "--getenv", "VERILATOR_ROOT"), List.of(cxx, "--version")), 3);
         String version = firstLine(answers.get(0).output());
+        java.util.regex.Matcher vm = java.util.regex.Pattern.compile("Verilator (\\d+)\\.(\\d+)").matcher(version);
+        if (vm.find() && Integer.parseInt(vm.group(1)) < 5) {
+            throw new SimBuildException("'" + verilator + "' is " + version + "; the simulator needs Verilator 5 or newer"
+                + " (Ubuntu 22.04 ships 4.038). scripts/ensure-tools.sh verilator says how to install 5.x; or point the"
+                + " build at one with -Dedgemoe.sim.verilator=/path/to/verilator");
+        }
         String root = firstLine(answers.get(1).output());
         Path include = Path.of(root, "include");
         if (!Files.isRegularFile(include.resolve("verilated.h"))) {
