@@ -7,7 +7,7 @@ TOOLS := scripts/ensure-tools.sh
 # The generate-verilog goal (hdl-maven-plugin), called by its coordinates after `install` (docs/flow.md).
 HDL_PLUGIN := org.edgemoe:hdl-maven-plugin:0.1.0-SNAPSHOT
 
-.PHONY: verilog test fuzz bench accuracy synth-report vivado-scripts bitstream vivado-ooc tools clean
+.PHONY: verilog test consumer-template fuzz bench accuracy synth-report vivado-scripts bitstream vivado-ooc tools clean
 
 tools:
 	@$(TOOLS) java mvn g++ verilator yosys iverilog
@@ -20,10 +20,19 @@ verilog:
 	$(MVN) -pl edge-moe-rtl $(HDL_PLUGIN):generate-verilog -Dhdl.generator=default -Dhdl.outputDirectory=$(abspath $(RTL_DIR))
 	@echo "Verilog written to $(RTL_DIR)/ (see $(RTL_DIR)/manifest.json)"
 
-## Every test of every module, then one closing line: N passed, N failed, N skipped.
+## Every test of every module, then the consumer template (examples/consumer-template) built and tested as a
+## separate project against what was just installed, then one closing line: N passed, N failed, N skipped.
+## SIM_JOBS=n limits the parallel C++ compiles of each simulation model (default: every core).
+SIM_JOBS ?=
+SIM_FLAGS := $(if $(SIM_JOBS),-Dsim.jobs=$(SIM_JOBS))
 test: tools
-	scripts/mvn.sh -B -ntp install
+	scripts/mvn.sh -B -ntp install $(SIM_FLAGS)
+	scripts/mvn.sh -B -ntp -f examples/consumer-template/pom.xml verify $(SIM_FLAGS)
 	@scripts/test-summary.sh
+
+## The template project alone (after `mvn install` of the library).
+consumer-template: tools
+	scripts/mvn.sh -B -ntp -f examples/consumer-template/pom.xml verify $(SIM_FLAGS)
 
 ## Differential fuzzer: N random designs from SEED, each emitted, linted (verilator -Wall), read by Yosys and
 ## simulated by Icarus and Verilator against the IR interpreter; prints FUZZ lines and minimised failing cases.
@@ -76,4 +85,5 @@ vivado-ooc:
 
 clean:
 	$(MVN) clean
+	$(MVN) -f examples/consumer-template/pom.xml clean
 	rm -rf build

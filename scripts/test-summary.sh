@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Sums every module's Surefire reports into one closing line: "N passed, N failed, N skipped".
+# Sums every module's (and the example projects') Surefire reports into one closing line: "N passed, N failed, N skipped".
 # Exits non-zero when a test failed (Maven has already failed the build in that case).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shopt -s nullglob
-reports=(*/target/surefire-reports/TEST-*.xml)
+reports=(*/target/surefire-reports/TEST-*.xml examples/*/target/surefire-reports/TEST-*.xml)
 if [ ${#reports[@]} -eq 0 ]; then
   echo "0 passed, 0 failed, 0 skipped"
   exit 1

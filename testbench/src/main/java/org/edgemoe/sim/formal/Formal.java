@@ -32,8 +32,9 @@ import org.edgemoe.sim.VerilogSources;
  * r.assertProven();
  * Formal.of(() -> new CuHarness()).bounded(20).assertNoCounterexample();   // bounded model check, 20 cycles
  * </pre>
- * The first cycle holds reset high; checks are not enforced during reset. {@code assume(...)} checks constrain the
- * inputs. A counterexample comes back as a VCD waveform ({@link FormalResult#counterexample()}) and the failed
+ * The first cycle holds reset high; checks are not enforced during reset, and after it reset is a free input
+ * (reset pulses mid-run are covered; {@link #singleReset()} rules them out). Registers start from any value
+ * ({@link #zeroPowerOn()}: from 0). {@code assume(...)} checks constrain the inputs. A counterexample comes back as a VCD waveform ({@link FormalResult#counterexample()}) and the failed
  * checks are named with their message and source line. Work files go to {@code target/formal/<top>-<hash>-<mode><n>}
  * ({@code -Dedgemoe.formal.dir} changes the base).
  */
@@ -49,6 +50,8 @@ public final class Formal {
     private final Design<?> design;
     private Path baseDirectory = Path.of(System.getProperty("edgemoe.formal.dir", "target/formal"));
     private long timeoutSeconds = 1800;
+    private boolean zeroPowerOn;
+    private boolean singleReset;
 
     private Formal(Design<?> design) {
         this.design = design;
@@ -61,6 +64,24 @@ public final class Formal {
 
     public Formal workDirectory(Path base) {
         this.baseDirectory = base;
+        return this;
+    }
+
+    /**
+     * Registers power on at 0 (an FPGA's default INIT value) before the reset cycle, instead of any value. The
+     * default, any value, is the stronger claim: the design comes out of reset right whatever it held before.
+     */
+    public Formal zeroPowerOn() {
+        this.zeroPowerOn = true;
+        return this;
+    }
+
+    /**
+     * Reset is high in the first cycle only; by default it is a free input after that, so the proof also covers
+     * reset pulses in the middle of a run (the block must come out of every reset idle).
+     */
+    public Formal singleReset() {
+        this.singleReset = true;
         return this;
     }
 
@@ -92,8 +113,13 @@ public final class Formal {
         sb.append(" -prove-asserts -set-assumes");
         if (top.hasReset()) {
             boolean high = top.clockConfig().resetActiveHigh();
-            sb.append(" -set-at 1 ").append(top.resetOrNull().name()).append(high ? " 1" : " 0");
+            String rst = top.resetOrNull().name();
+            if (singleReset) {
+                sb.append(" -set ").append(rst).append(high ? " 0" : " 1").append(" -unset-at 1 ").append(rst);
+            }
+            sb.append(" -set-at 1 ").append(rst).append(high ? " 1" : " 0");
         }
+        if (zeroPowerOn) sb.append(" -set-init-zero");
         sb.append(" -seq 1 -maxsteps ").append(steps);
         sb.append(" -show-public -show-regs -dump_vcd ").append(vcd).append('\n');
         return sb.toString();
@@ -106,7 +132,8 @@ public final class Formal {
         VerilogSources sources = HdlSim.emit(design);
         // the emitted folder's name carries a hash of the Verilog: two variants of one harness never share a folder
         String variant = sources.files().get(0).getParent().getFileName().toString();
-        Path dir = baseDirectory.resolve(variant + "-" + (mode == Mode.INDUCTION ? "k" : "bmc") + steps).toAbsolutePath();
+        Path dir = baseDirectory.resolve(variant + "-" + (mode == Mode.INDUCTION ? "k" : "bmc") + steps
+            + (zeroPowerOn ? "-zero" : "") + (singleReset ? "-single" : "")).toAbsolutePath();
         try {
             Files.createDirectories(dir);
             Path vcd = dir.resolve("counterexample.vcd");
