@@ -175,7 +175,7 @@ public final class Port {
         return values[ordinal];
     }
 
-    /** The current value in the port's format, e.g. {@code io_y = -0.0703 (raw 0xefee)}. */
+    /** The current value in the port's format, e.g. {@code io_y = -0.0703125 (raw 0xfb80)}. */
     @Override
     public String toString() {
         return name() + " = " + format.show(signal.peekBig());

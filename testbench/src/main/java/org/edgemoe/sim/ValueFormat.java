@@ -8,7 +8,7 @@ import org.edgemoe.hdl.fixed.FixFormat;
 /**
  * How to read the bit pattern of a port: width, signedness and, for a port declared in hdl-core, its fixed-point
  * format or enumeration. {@link #show} prints a raw value the way a test wants to read it:
- * {@code -0.0703 (raw 0xefee)} for SQ2.14, {@code -5 (0xfb)} for SInt(8), {@code RUN (0x1)} for an enum,
+ * {@code -0.0703125 (raw 0xfb80)} for SQ2.14, {@code -5 (0xfb)} for SInt(8), {@code RUN (0x1)} for an enum,
  * {@code 61422 (0xefee)} for UInt.
  */
 public record ValueFormat(int width, boolean signed, FixFormat fix, Class<? extends Enum<?>> enumClass, boolean oneHot) {

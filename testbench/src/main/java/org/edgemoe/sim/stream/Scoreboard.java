@@ -38,7 +38,7 @@ public final class Scoreboard<T> {
 
     /**
      * How values are printed in reports (default: decimal and hex). A {@link StreamMonitor} on a typed stream
-     * sets its payload's formats here, so a fixed-point mismatch reads {@code expected -0.0703 (raw 0xefee)}.
+     * sets its payload's formats here, so a fixed-point mismatch reads {@code expected -0.0703125 (raw 0xfb80)}.
      */
     public Scoreboard<T> showing(Function<Object, String> format) {
         this.shows = format;

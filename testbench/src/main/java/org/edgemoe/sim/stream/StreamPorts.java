@@ -46,7 +46,7 @@ public record StreamPorts(String name, SimSignal valid, SimSignal ready, List<Si
     /**
      * The stream port {@code field} of the hdl-core design {@code sim} runs ({@code dut.input}): valid, ready and
      * the payload's leaves in declaration order (lane 0 first), each with its format, so drivers take and
-     * monitors and scoreboards show values in it ({@code -0.0703 (raw 0xefee)}).
+     * monitors and scoreboards show values in it ({@code -0.0703125 (raw 0xfb80)}).
      */
     public static StreamPorts of(Sim sim, Stream<?> field) {
         List<SimSignal> lanes = new ArrayList<>();
