@@ -71,7 +71,8 @@ too_old() {
 for tool in "${want[@]}"; do
   case "$tool" in
     java | javac)
-      v=$(version_of "$tool" -version)
+      # 'openjdk version "21" ...', 'openjdk version "17.0.15" ...', 'javac 17.0.15', 'java version "1.8.0_392"'
+      v=$("$tool" -version 2>&1 | grep -oE '(version "|javac )[0-9][0-9._]*' | head -n 1 | grep -oE '[0-9][0-9._]*$' || true)
       major=${v%%.*}
       [ "$major" = 1 ] && major=$(echo "$v" | cut -d. -f2)   # 1.8 -> 8
       if [ -z "$major" ] || [ "$major" -lt 17 ]; then

@@ -83,6 +83,27 @@ class DesignChecksTest {
     }
 
     @Test
+    void aBatchedRunStopsAtTheFailureToo() {
+        try (DesignSim<Checked> s = HdlSim.open(Checked::new)) {
+            Checked dut = s.dut();
+            Sim sim = s.sim();
+            sim.onReport(e -> { });
+            sim.reset();
+            BatchRun batch = sim.batch(List.of(s.port(dut.en).signal(), s.port(dut.limit).signal()),
+                List.of(s.port(dut.count).signal()), 50);
+            for (int c = 0; c < 50; c++) {
+                batch.set(c, 0, 1);
+                batch.set(c, 1, c < 20 ? 9 : 15);   // limit 15 from batch cycle 20: value reaches 10 at cycle 30
+            }
+            SimAssertionError e = assertThrows(SimAssertionError.class, batch::run);
+            // batch cycle 0 is cycle 3; the counter wraps at 9 until batch cycle 20 (value 0 at 20), then counts on
+            assertEquals(3 + 30, e.cycle(), e.getMessage());
+            assertEquals(3 + 31, sim.cycle());
+            assertTrue(e.getMessage().contains("value 10 above 9 (limit 15)"), e.getMessage());
+        }
+    }
+
+    @Test
     void reportsGoToTheSinkWithFixedPointValues() {
         try (DesignSim<Checked> s = HdlSim.open(Checked::new)) {
             Checked dut = s.dut();
