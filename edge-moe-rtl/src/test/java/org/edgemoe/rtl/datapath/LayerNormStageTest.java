@@ -51,6 +51,7 @@ class LayerNormStageTest {
                     System.arraycopy(res[i], k * n, rb.mem[100 + i * beats + k], 0, n);
                 }
             }
+            sim.addAgent(rb);
             long[][] lno = new org.edgemoe.rtl.engine.WriteCapture(sim, "lnoWrite", 1 << AW, n).mem;
             List<SimSignal> ps = new ArrayList<>();
             ps.add(sim.signal("io_param_payload_addr"));
