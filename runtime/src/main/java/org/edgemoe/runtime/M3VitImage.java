@@ -99,32 +99,7 @@ public final class M3VitImage {
      * (see {@link TensorLayout#CU_STREAM}); out must be a multiple of C and in a multiple of R.
      */
     public static long[] cuStream(long[] w, long[] bias, int out, int in, ImageConfig c) {
-        int rows = c.cuRows();
-        int cols = c.cuCols();
-        if (out % cols != 0 || in % rows != 0) {
-            throw new IllegalArgumentException("a " + out + " x " + in + " matrix does not tile a " + rows + " x " + cols + " compute unit");
-        }
-        if (w.length != out * in || (bias != null && bias.length != out)) {
-            throw new IllegalArgumentException("matrix of " + w.length + " values / bias of " + (bias == null ? 0 : bias.length)
-                    + " for a " + out + " x " + in + " layer");
-        }
-        long[] s = new long[out * in + (bias != null ? out : 0)];
-        int k = 0;
-        for (int ot = 0; ot < out / cols; ot++) {
-            if (bias != null) {
-                for (int cc = 0; cc < cols; cc++) {
-                    s[k++] = bias[ot * cols + cc];
-                }
-            }
-            for (int kt = 0; kt < in / rows; kt++) {
-                for (int r = 0; r < rows; r++) {
-                    for (int cc = 0; cc < cols; cc++) {
-                        s[k++] = w[(ot * cols + cc) * in + kt * rows + r];
-                    }
-                }
-            }
-        }
-        return s;
+        return org.edgemoe.rtl.cu.WeightStream.of(w, bias, out, in, c.cuRows(), c.cuCols());
     }
 
     static long[] transpose(long[] m, int rows, int cols) {

@@ -105,19 +105,7 @@ class CommandDispatcherTest {
     }
 
     static long[] cuStream(long[] w, long[] bias, int out, int in) {
-        long[] s = new long[out * in + out];
-        int k = 0;
-        for (int ot = 0; ot < out / N; ot++) {
-            for (int c = 0; c < N; c++) {
-                s[k++] = bias[ot * N + c];
-            }
-            for (int r = 0; r < in; r++) {
-                for (int c = 0; c < N; c++) {
-                    s[k++] = w[(ot * N + c) * in + r];
-                }
-            }
-        }
-        return s;
+        return org.edgemoe.rtl.cu.WeightStream.of(w, bias, out, in, N, N);
     }
 
     static long[] concat(long[] a, long[] b) {
