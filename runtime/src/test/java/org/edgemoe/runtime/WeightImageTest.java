@@ -68,21 +68,6 @@ class WeightImageTest {
     }
 
     @Test
-    void cuStreamOrderIsBiasRowThenRowsOfTheOutputTile() {
-        // 4 x 2 matrix on a 2 x 2 array: w[o][i] = 10 o + i, bias o = 100 + o.
-        ImageConfig c = new ImageConfig(Formats.dsp18(), 2, 2);
-        long[] w = new long[8];
-        for (int o = 0; o < 4; o++) {
-            for (int i = 0; i < 2; i++) {
-                w[o * 2 + i] = 10 * o + i;
-            }
-        }
-        long[] s = M3VitImage.cuStream(w, new long[] {100, 101, 102, 103}, 4, 2, c);
-        assertArrayEquals(new long[] {100, 101, 0, 10, 1, 11, 102, 103, 20, 30, 21, 31}, s);
-        assertThrows(IllegalArgumentException.class, () -> M3VitImage.cuStream(new long[6], null, 3, 2, c));
-    }
-
-    @Test
     void valuesOutsideTheFormatAreRefused() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> WeightImage.builder(CFG).add(SPECS.get(2), new long[] {0, 0, 0, 256, 0, 0, 0}));

@@ -113,18 +113,9 @@ class DatapathTest {
 
         /** Queues an [out][in] matrix and its bias in the compute unit's weight-stream order. */
         void weightsOf(int in, int out, long[] w, long[] bias) {
-            long[] lanes = new long[N];
-            for (int ot = 0; ot < out / N; ot++) {
-                if (bias != null) {
-                    System.arraycopy(bias, ot * N, lanes, 0, N);
-                    weights.enqueue(pack(lanes));
-                }
-                for (int k = 0; k < in; k++) {
-                    for (int c = 0; c < N; c++) {
-                        lanes[c] = w[(ot * N + c) * in + k];
-                    }
-                    weights.enqueue(pack(lanes));
-                }
+            long[] stream = org.edgemoe.rtl.cu.WeightStream.of(w, bias, out, in, N, N);
+            for (int i = 0; i < stream.length; i += N) {
+                weights.enqueue(pack(java.util.Arrays.copyOfRange(stream, i, i + N)));
             }
         }
 

@@ -121,18 +121,9 @@ class LinearEngineTest {
                 cmd.enqueue(l.in(), l.out(), l.tokens(), l.bias() != null ? 1 : 0, l.attnBias() ? 1 : 0, l.outResid() ? 1 : 0,
                         l.gelu() ? 1 : 0, j.expert() ? 1 : 0, j.xBase(), xs, j.yBase(), ys, j.residAdd() ? 1 : 0,
                         j.gather() ? 1 : 0, j.scatter() ? 1 : 0);
-                for (int ot = 0; ot < ys; ot++) {
-                    long[] lanes = new long[c];
-                    if (l.bias() != null) {
-                        System.arraycopy(l.bias(), ot * c, lanes, 0, c);
-                        wts.enqueue(packRow(lanes, CuConfig.WEIGHT_WIDTH));
-                    }
-                    for (int kk = 0; kk < l.in(); kk++) {
-                        for (int cc = 0; cc < c; cc++) {
-                            lanes[cc] = l.w()[(ot * c + cc) * l.in() + kk];
-                        }
-                        wts.enqueue(packRow(lanes, CuConfig.WEIGHT_WIDTH));
-                    }
+                long[] stream = org.edgemoe.rtl.cu.WeightStream.of(l.w(), l.bias(), l.out(), l.in(), r, c);
+                for (int i = 0; i < stream.length; i += c) {
+                    wts.enqueue(packRow(java.util.Arrays.copyOfRange(stream, i, i + c), CuConfig.WEIGHT_WIDTH));
                 }
                 long[][] y = new long[l.tokens()][];
                 for (int t = 0; t < l.tokens(); t++) {
