@@ -69,10 +69,19 @@ public final class VivadoScripts {
         return out;
     }
 
-    /** The given top, else the first Edge-MoE block with one input and one output stream, else QueueExample. */
+    /**
+     * The given top, else the first top that is a memory-mapped accelerator (an AXI slave for its control and at
+     * least one AXI master, found by {@link AxiBusPorts}), else the first Edge-MoE block with one input and one
+     * output stream, else QueueExample.
+     */
     public static Top bitstreamTop(ManifestFile m, String name) {
         if (name != null) {
             return m.top(name);
+        }
+        for (Top t : m.tops()) {
+            if (isMemoryMapped(t)) {
+                return t;
+            }
         }
         List<String> blocks = new ArrayList<>(Blocks.defaults().keySet());
         for (Top t : m.tops()) {
@@ -87,6 +96,12 @@ public final class VivadoScripts {
         }
         return m.tops().stream().filter(VivadoScripts::isStreamBlock).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no top with one input and one output stream; give one with -Dvivado.top="));
+    }
+
+    /** A clocked top with an AXI slave (its control) and at least one AXI master (its memory traffic). */
+    static boolean isMemoryMapped(Top t) {
+        List<AxiBusPorts.Bus> b = AxiBusPorts.buses(t);
+        return t.clockOrNull() != null && b.stream().anyMatch(AxiBusPorts.Bus::master) && b.stream().anyMatch(x -> !x.master());
     }
 
     static boolean isStreamBlock(Top t) {
@@ -190,7 +205,24 @@ public final class VivadoScripts {
                 .append(" -taxonomy /UserIP -import_files -set_current true\n");
         sb.append("set core [ipx::current_core]\n");
         sb.append("foreach bi [ipx::get_bus_interfaces -of_objects $core] { ipx::remove_bus_interface [get_property NAME $bi] $core }\n");
+        sb.append("foreach mm [ipx::get_memory_maps -of_objects $core] { ipx::remove_memory_map [get_property NAME $mm] $core }\n");
+        sb.append("foreach as [ipx::get_address_spaces -of_objects $core] { ipx::remove_address_space [get_property NAME $as] $core }\n");
         List<String> busifs = new ArrayList<>();
+        for (AxiBusPorts.Bus b : AxiBusPorts.buses(t)) {
+            busifs.add(b.name());
+            axiInterface(sb, b);
+        }
+        for (Port irq : AxiBusPorts.interrupts(t)) {
+            String name = irq.name().startsWith("io_") ? irq.name().substring(3) : irq.name();
+            sb.append("# interrupt ").append(name).append(": level, active high\n");
+            sb.append("set bi [ipx::add_bus_interface ").append(name).append(" $core]\n");
+            sb.append("set_property abstraction_type_vlnv xilinx.com:signal:interrupt_rtl:1.0 $bi\n");
+            sb.append("set_property bus_type_vlnv xilinx.com:signal:interrupt:1.0 $bi\n");
+            sb.append("set_property interface_mode master $bi\n");
+            sb.append("set_property physical_name ").append(irq.name()).append(" [ipx::add_port_map INTERRUPT $bi]\n");
+            sb.append("ipx::add_bus_parameter SENSITIVITY $bi\n");
+            sb.append("set_property value LEVEL_HIGH [ipx::get_bus_parameters SENSITIVITY -of_objects $bi]\n");
+        }
         for (StreamPorts s : streams(t)) {
             busifs.add(s.name());
             sb.append("# ").append(s.slave() ? "input" : "output").append(" stream ").append(s.name()).append(": ").append(s.payloadWidth())
@@ -236,6 +268,38 @@ public final class VivadoScripts {
         return sb.toString();
     }
 
+    /**
+     * An AXI4 / AXI4-Lite bus as Vivado's {@code aximm} interface, every signal mapped by name; a slave gets a memory
+     * map with one address block {@code reg0} spanning its address bits, a master an address space of its address bits.
+     */
+    static void axiInterface(StringBuilder sb, AxiBusPorts.Bus b) {
+        String n = b.name();
+        long range = 1L << Math.min(b.addressWidth(), 62);
+        sb.append("# ").append(b.protocol() == AxiBusPorts.Protocol.AXI4 ? "AXI4" : "AXI4-Lite").append(b.master() ? " master " : " slave ").append(n)
+                .append(": ").append(b.dataWidth()).append("-bit data, ").append(b.addressWidth()).append("-bit address")
+                .append(b.idWidth() > 0 ? ", " + b.idWidth() + "-bit id" : "").append(", ").append(b.readWriteMode()).append('\n');
+        sb.append("set bi [ipx::add_bus_interface ").append(n).append(" $core]\n");
+        sb.append("set_property abstraction_type_vlnv xilinx.com:interface:aximm_rtl:1.0 $bi\n");
+        sb.append("set_property bus_type_vlnv xilinx.com:interface:aximm:1.0 $bi\n");
+        sb.append("set_property interface_mode ").append(b.master() ? "master" : "slave").append(" $bi\n");
+        for (Map.Entry<String, String> e : b.portMap().entrySet()) {
+            sb.append("set_property physical_name ").append(e.getValue()).append(" [ipx::add_port_map ").append(e.getKey()).append(" $bi]\n");
+        }
+        if (b.master()) {
+            sb.append("set as [ipx::add_address_space ").append(n).append(" $core]\n");
+            sb.append("set_property range ").append(range).append(" $as\n");
+            sb.append("set_property width ").append(b.dataWidth()).append(" $as\n");
+            sb.append("set_property master_address_space_ref ").append(n).append(" $bi\n");
+        } else {
+            sb.append("set mm [ipx::add_memory_map ").append(n).append(" $core]\n");
+            sb.append("set_property slave_memory_map_ref ").append(n).append(" $bi\n");
+            sb.append("set ab [ipx::add_address_block reg0 $mm]\n");
+            sb.append("set_property range ").append(range).append(" $ab\n");
+            sb.append("set_property width ").append(b.dataWidth()).append(" $ab\n");
+            sb.append("set_property usage register $ab\n");
+        }
+    }
+
     static int dmaWidth(int w) {
         for (int d : DMA_WIDTHS) {
             if (d >= w) {
@@ -245,7 +309,11 @@ public final class VivadoScripts {
         throw new IllegalArgumentException("a " + w + "-bit stream is wider than the AXI DMA's 1024 bits");
     }
 
+    /** The AXI memory-mapped design ({@link AxiBlockDesign}) for a top with AXI buses, else the AXI DMA stream design. */
     static String blockDesign(Top t) {
+        if (!AxiBusPorts.buses(t).isEmpty()) {
+            return AxiBlockDesign.text(t);
+        }
         String n = t.name();
         String cell = n + "_0";
         StreamPorts in = streams(t).stream().filter(StreamPorts::slave).findFirst().orElseThrow();
@@ -257,13 +325,7 @@ public final class VivadoScripts {
         sb.append("# Clock: the PS's pl_clk0 set to 300 MHz (no board pin: see constraints/zcu102_ps.xdc).\n");
         sb.append("# Data: AXI DMA (simple mode) MM2S -> ").append(n).append('/').append(in.name()).append(", ").append(n).append('/')
                 .append(out.name()).append(" -> S2MM; DMA registers on M_AXI_HPM0_FPD, DMA memory traffic on S_AXI_HP0_FPD.\n");
-        sb.append("create_project -force edge_moe_zcu102 ./zcu102 -part ").append(PART).append('\n');
-        sb.append("if {[catch {set_property board_part [lindex [get_board_parts -quiet *zcu102*] end] [current_project]}]} { puts \"no ZCU102 board files: PS presets not applied\" }\n");
-        sb.append("set_property ip_repo_paths [list [file normalize ./ip]] [current_project]\nupdate_ip_catalog\n");
-        sb.append("read_xdc ").append("[file join [file dirname [info script]] .. .. constraints zcu102_ps.xdc]\n");
-        sb.append("create_bd_design system\n");
-        sb.append("set ps [create_bd_cell -type ip -vlnv xilinx.com:ip:zynq_ultra_ps_e zynq_ultra_ps_e_0]\n");
-        sb.append("catch {apply_bd_automation -rule xilinx.com:bd_rule:zynq_ultra_ps_e -config {apply_board_preset \"1\"} $ps}\n");
+        sb.append(bdPrologue());
         sb.append("set_property -dict [list CONFIG.PSU__FPGA_PL0_ENABLE {1} CONFIG.PSU__CRL_APB__PL0_REF_CTRL__FREQMHZ {300} "
                 + "CONFIG.PSU__USE__M_AXI_GP0 {1} CONFIG.PSU__USE__M_AXI_GP1 {0} CONFIG.PSU__USE__S_AXI_GP2 {1} CONFIG.PSU__USE__IRQ0 {1}] $ps\n");
         sb.append("set dma [create_bd_cell -type ip -vlnv xilinx.com:ip:axi_dma axi_dma_0]\n");
@@ -311,14 +373,31 @@ public final class VivadoScripts {
             sb.append("# other inputs are left unconnected (Vivado ties them to 0); a control wrapper (AXI-Lite registers) would drive them: ")
                     .append(String.join(", ", tied)).append('\n');
         }
-        sb.append("assign_bd_address\nvalidate_bd_design\nsave_bd_design\n");
-        sb.append("make_wrapper -files [get_files system.bd] -top\n");
-        sb.append("add_files -norecurse [file join ./zcu102 edge_moe_zcu102.gen sources_1 bd system hdl system_wrapper.v]\n");
-        sb.append("set_property top system_wrapper [current_fileset]\n");
-        sb.append("launch_runs impl_1 -to_step write_bitstream -jobs 2\nwait_on_run impl_1\n");
-        sb.append("open_run impl_1\nfile mkdir reports\nreport_utilization -file reports/system_utilization.rpt\nreport_timing_summary -file reports/system_timing.rpt\n");
-        sb.append("write_hw_platform -fixed -include_bit -force -file system.xsa\n");
-        sb.append("puts \"bitstream: [get_property DIRECTORY [get_runs impl_1]]/system_wrapper.bit\"\n");
+        sb.append("assign_bd_address\n");
+        sb.append(bdEpilogue());
         return sb.toString();
+    }
+
+    /** The project on {@value #PART} with the ZCU102 board preset when installed, the IP catalog, the PS cell {@code $ps}. */
+    static String bdPrologue() {
+        return "create_project -force edge_moe_zcu102 ./zcu102 -part " + PART + "\n"
+                + "if {[catch {set_property board_part [lindex [get_board_parts -quiet *zcu102*] end] [current_project]}]} { puts \"no ZCU102 board files: PS presets not applied\" }\n"
+                + "set_property ip_repo_paths [list [file normalize ./ip]] [current_project]\nupdate_ip_catalog\n"
+                + "read_xdc [file join [file dirname [info script]] .. .. constraints zcu102_ps.xdc]\n"
+                + "create_bd_design system\n"
+                + "set ps [create_bd_cell -type ip -vlnv xilinx.com:ip:zynq_ultra_ps_e zynq_ultra_ps_e_0]\n"
+                + "catch {apply_bd_automation -rule xilinx.com:bd_rule:zynq_ultra_ps_e -config {apply_board_preset \"1\"} $ps}\n";
+    }
+
+    /** Validation, the HDL wrapper, implementation to the bitstream, reports and the XSA. */
+    static String bdEpilogue() {
+        return "validate_bd_design\nsave_bd_design\n"
+                + "make_wrapper -files [get_files system.bd] -top\n"
+                + "add_files -norecurse [file join ./zcu102 edge_moe_zcu102.gen sources_1 bd system hdl system_wrapper.v]\n"
+                + "set_property top system_wrapper [current_fileset]\n"
+                + "launch_runs impl_1 -to_step write_bitstream -jobs 2\nwait_on_run impl_1\n"
+                + "open_run impl_1\nfile mkdir reports\nreport_utilization -file reports/system_utilization.rpt\nreport_timing_summary -file reports/system_timing.rpt\n"
+                + "write_hw_platform -fixed -include_bit -force -file system.xsa\n"
+                + "puts \"bitstream: [get_property DIRECTORY [get_runs impl_1]]/system_wrapper.bit\"\n";
     }
 }

@@ -1,0 +1,236 @@
+package org.edgemoe.rtl.synth;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.edgemoe.hdl.emit.ManifestReader.Port;
+import org.edgemoe.hdl.emit.ManifestReader.Top;
+import org.edgemoe.rtl.synth.AxiBusPorts.Bus;
+
+/**
+ * The ZCU102 block design around a memory-mapped top (its AXI buses found by {@link AxiBusPorts}): the top's AXI
+ * masters on the PS's high-performance ports {@code S_AXI_HP0_FPD .. S_AXI_HP3_FPD} in the order of the masters
+ * (master i on HP i mod 4; a port shared by several masters gets them through one SmartConnect), its AXI slaves on
+ * {@code M_AXI_HPM0_FPD} through a SmartConnect at {@value #CONTROL_BASE_HEX} onward, its interrupt outputs on
+ * {@code pl_ps_irq0} (through an {@code xlconcat} when there are several), {@code pl_clk0} at 300 MHz for the top,
+ * the SmartConnects and the PS port clocks, a {@code proc_sys_reset} for the resets. Address segments: each master
+ * sees the PS DDR below 2 GB ({@code HPn_DDR_LOW}, and {@code HPn_DDR_HIGH} when it has 36 address bits or more);
+ * the PS data space sees each slave's register block.
+ */
+public final class AxiBlockDesign {
+    /** The PS's S_AXI_HP ports: name, the IP's configuration name (SAXIGP2..5), its clock pin. */
+    record HpPort(String name, String config, String clock, String segmentPrefix) { }
+
+    static final List<HpPort> HP_PORTS = List.of(
+            new HpPort("S_AXI_HP0_FPD", "SAXIGP2", "saxihp0_fpd_aclk", "HP0"),
+            new HpPort("S_AXI_HP1_FPD", "SAXIGP3", "saxihp1_fpd_aclk", "HP1"),
+            new HpPort("S_AXI_HP2_FPD", "SAXIGP4", "saxihp2_fpd_aclk", "HP2"),
+            new HpPort("S_AXI_HP3_FPD", "SAXIGP5", "saxihp3_fpd_aclk", "HP3"));
+    static final long CONTROL_BASE = 0xA000_0000L;
+    static final String CONTROL_BASE_HEX = "0xA0000000";
+    /** M_AXI_HPM0_FPD's window: 0xA000_0000 .. 0xAFFF_FFFF (UG1085, the PL AXI interfaces' address map). */
+    static final long CONTROL_WINDOW = 0x1000_0000L;
+    static final int MAX_INTERRUPTS = 8;
+
+    private AxiBlockDesign() { }
+
+    /** Which HP port each master goes to (master i on HP i mod 4). */
+    public static List<HpPort> hpPortOf(List<Bus> masters) {
+        List<HpPort> out = new ArrayList<>();
+        for (int i = 0; i < masters.size(); i++) {
+            out.add(HP_PORTS.get(i % HP_PORTS.size()));
+        }
+        return out;
+    }
+
+    /** The slaves' base addresses in the PS data space: each aligned to its own range, from {@value #CONTROL_BASE_HEX}. */
+    public static List<Long> slaveBases(Top t, List<Bus> slaves) {
+        List<Long> out = new ArrayList<>();
+        long cursor = CONTROL_BASE;
+        for (Bus s : slaves) {
+            long range = Math.max(4096L, 1L << Math.min(s.addressWidth(), 40));
+            cursor = (cursor + range - 1) / range * range;
+            if (cursor + range > CONTROL_BASE + CONTROL_WINDOW) {
+                throw new IllegalArgumentException("the AXI slaves of " + t.name() + " do not fit M_AXI_HPM0_FPD's 256 MB window from "
+                        + CONTROL_BASE_HEX + ": " + s.name() + " needs " + range + " bytes at 0x" + Long.toHexString(cursor));
+            }
+            out.add(cursor);
+            cursor += range;
+        }
+        return out;
+    }
+
+    /** Vivado's range notation: 4K, 64K, 1M, 2G ... */
+    static String range(long bytes) {
+        String[] unit = {"", "K", "M", "G", "T"};
+        int u = 0;
+        while (u < unit.length - 1 && bytes >= 1024 && bytes % 1024 == 0) {
+            bytes /= 1024;
+            u++;
+        }
+        return bytes + unit[u];
+    }
+
+    /** An HP port's data width: the widest of its masters, within the port's 32 / 64 / 128 bits. */
+    static int hpWidth(List<Bus> onPort) {
+        int w = onPort.stream().mapToInt(Bus::dataWidth).max().orElse(128);
+        return w <= 32 ? 32 : w <= 64 ? 64 : 128;
+    }
+
+    public static String text(Top t) {
+        String n = t.name();
+        String cell = n + "_0";
+        List<Bus> buses = AxiBusPorts.buses(t);
+        List<Bus> masters = buses.stream().filter(Bus::master).toList();
+        List<Bus> slaves = buses.stream().filter(b -> !b.master()).toList();
+        List<Port> irqs = AxiBusPorts.interrupts(t);
+        if (irqs.size() > MAX_INTERRUPTS) {
+            throw new IllegalArgumentException(n + " has " + irqs.size() + " interrupt outputs; pl_ps_irq0 takes " + MAX_INTERRUPTS);
+        }
+        List<HpPort> hp = hpPortOf(masters);
+        List<HpPort> used = HP_PORTS.subList(0, Math.min(masters.size(), HP_PORTS.size()));
+        List<Long> bases = slaveBases(t, slaves);
+        Port clk = t.clockOrNull();
+        Port rst = t.resetOrNull();
+        if (clk == null) {
+            throw new IllegalArgumentException(n + " has AXI buses but no clock port");
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("# ZCU102 block design around ").append(n).append(" and the bitstream (generated by VivadoScripts; run package_ip.tcl first)\n");
+        sb.append("# Clock: the PS's pl_clk0 at 300 MHz (no board pin: see constraints/zcu102_ps.xdc).\n");
+        for (int i = 0; i < masters.size(); i++) {
+            sb.append("# master ").append(masters.get(i).name()).append(" (").append(masters.get(i).readWriteMode()).append(", ")
+                    .append(masters.get(i).dataWidth()).append(" bits) -> ").append(hp.get(i).name()).append('\n');
+        }
+        for (int i = 0; i < slaves.size(); i++) {
+            sb.append("# slave ").append(slaves.get(i).name()).append(" <- M_AXI_HPM0_FPD at 0x").append(Long.toHexString(bases.get(i)).toUpperCase())
+                    .append(", ").append(range(1L << slaves.get(i).addressWidth())).append('\n');
+        }
+        for (Port p : irqs) {
+            sb.append("# interrupt ").append(busif(p)).append(" -> pl_ps_irq0\n");
+        }
+        sb.append(VivadoScripts.bdPrologue());
+        List<String> cfg = new ArrayList<>();
+        cfg.add("CONFIG.PSU__FPGA_PL0_ENABLE {1}");
+        cfg.add("CONFIG.PSU__CRL_APB__PL0_REF_CTRL__FREQMHZ {300}");
+        cfg.add("CONFIG.PSU__USE__M_AXI_GP0 {" + (slaves.isEmpty() ? 0 : 1) + "}");
+        cfg.add("CONFIG.PSU__USE__M_AXI_GP1 {0}");
+        cfg.add("CONFIG.PSU__USE__M_AXI_GP2 {0}");
+        for (int k = 0; k < HP_PORTS.size(); k++) {
+            HpPort p = HP_PORTS.get(k);
+            cfg.add("CONFIG.PSU__USE__S_AXI_GP" + (k + 2) + " {" + (k < used.size() ? 1 : 0) + "}");
+            if (k < used.size()) {
+                List<Bus> on = onPort(masters, hp, p);
+                cfg.add("CONFIG.PSU__" + p.config() + "__DATA_WIDTH {" + hpWidth(on) + "}");
+            }
+        }
+        cfg.add("CONFIG.PSU__USE__IRQ0 {" + (irqs.isEmpty() ? 0 : 1) + "}");
+        sb.append("set_property -dict [list ").append(String.join(" ", cfg)).append("] $ps\n");
+        sb.append("set blk [create_bd_cell -type ip -vlnv ").append(VivadoScripts.VENDOR).append(':').append(VivadoScripts.LIBRARY).append(':')
+                .append(n).append(":1.0 ").append(cell).append("]\n");
+        sb.append("set rst [create_bd_cell -type ip -vlnv xilinx.com:ip:proc_sys_reset rst_pl_clk0]\n");
+        sb.append("connect_bd_net [get_bd_pins zynq_ultra_ps_e_0/pl_resetn0] [get_bd_pins rst_pl_clk0/ext_reset_in]\n");
+
+        List<String> clockPins = new ArrayList<>(List.of("zynq_ultra_ps_e_0/pl_clk0", "rst_pl_clk0/slowest_sync_clk", cell + "/" + clk.name()));
+        List<String> resetnPins = new ArrayList<>();
+        for (HpPort p : used) {
+            List<Bus> on = onPort(masters, hp, p);
+            String sc = "sc_" + p.segmentPrefix().toLowerCase();
+            sb.append("# ").append(p.name()).append(" <- ").append(String.join(", ", on.stream().map(Bus::name).toList()))
+                    .append(" (a SmartConnect converts ids, widths and read-/write-only halves)\n");
+            sb.append("create_bd_cell -type ip -vlnv xilinx.com:ip:smartconnect ").append(sc).append('\n');
+            sb.append("set_property -dict [list CONFIG.NUM_SI {").append(on.size()).append("} CONFIG.NUM_MI {1}] [get_bd_cells ").append(sc).append("]\n");
+            for (int i = 0; i < on.size(); i++) {
+                sb.append("connect_bd_intf_net [get_bd_intf_pins ").append(cell).append('/').append(on.get(i).name()).append("] [get_bd_intf_pins ")
+                        .append(sc).append('/').append(String.format("S%02d_AXI", i)).append("]\n");
+            }
+            sb.append("connect_bd_intf_net [get_bd_intf_pins ").append(sc).append("/M00_AXI] [get_bd_intf_pins zynq_ultra_ps_e_0/").append(p.name()).append("]\n");
+            clockPins.add(sc + "/aclk");
+            clockPins.add("zynq_ultra_ps_e_0/" + p.clock());
+            resetnPins.add(sc + "/aresetn");
+        }
+        if (!slaves.isEmpty()) {
+            sb.append("# M_AXI_HPM0_FPD -> ").append(String.join(", ", slaves.stream().map(Bus::name).toList())).append('\n');
+            sb.append("create_bd_cell -type ip -vlnv xilinx.com:ip:smartconnect sc_ctrl\n");
+            sb.append("set_property -dict [list CONFIG.NUM_SI {1} CONFIG.NUM_MI {").append(slaves.size()).append("}] [get_bd_cells sc_ctrl]\n");
+            sb.append("connect_bd_intf_net [get_bd_intf_pins zynq_ultra_ps_e_0/M_AXI_HPM0_FPD] [get_bd_intf_pins sc_ctrl/S00_AXI]\n");
+            for (int i = 0; i < slaves.size(); i++) {
+                sb.append("connect_bd_intf_net [get_bd_intf_pins sc_ctrl/").append(String.format("M%02d_AXI", i)).append("] [get_bd_intf_pins ")
+                        .append(cell).append('/').append(slaves.get(i).name()).append("]\n");
+            }
+            clockPins.add("sc_ctrl/aclk");
+            clockPins.add("zynq_ultra_ps_e_0/maxihpm0_fpd_aclk");
+            resetnPins.add("sc_ctrl/aresetn");
+        }
+        sb.append("connect_bd_net");
+        clockPins.forEach(p -> sb.append(" [get_bd_pins ").append(p).append(']'));
+        sb.append('\n');
+        if (!resetnPins.isEmpty()) {
+            sb.append("connect_bd_net [get_bd_pins rst_pl_clk0/interconnect_aresetn]");
+            resetnPins.forEach(p -> sb.append(" [get_bd_pins ").append(p).append(']'));
+            sb.append('\n');
+        }
+        if (rst != null) {
+            String src = "reset".equals(rst.role()) ? "peripheral_reset" : "peripheral_aresetn";
+            sb.append("connect_bd_net [get_bd_pins rst_pl_clk0/").append(src).append("] [get_bd_pins ").append(cell).append('/').append(rst.name()).append("]\n");
+        }
+        if (irqs.size() == 1) {
+            sb.append("connect_bd_net [get_bd_pins ").append(cell).append('/').append(busif(irqs.get(0))).append("] [get_bd_pins zynq_ultra_ps_e_0/pl_ps_irq0]\n");
+        } else if (irqs.size() > 1) {
+            sb.append("create_bd_cell -type ip -vlnv xilinx.com:ip:xlconcat irq_concat\n");
+            sb.append("set_property CONFIG.NUM_PORTS {").append(irqs.size()).append("} [get_bd_cells irq_concat]\n");
+            for (int i = 0; i < irqs.size(); i++) {
+                sb.append("connect_bd_net [get_bd_pins ").append(cell).append('/').append(busif(irqs.get(i))).append("] [get_bd_pins irq_concat/In")
+                        .append(i).append("]\n");
+            }
+            sb.append("connect_bd_net [get_bd_pins irq_concat/dout] [get_bd_pins zynq_ultra_ps_e_0/pl_ps_irq0]\n");
+        }
+        List<String> open = new ArrayList<>();
+        java.util.Set<String> taken = AxiBusPorts.busPortNames(buses);
+        for (Port p : t.ports()) {
+            if (p.isInput() && p != clk && p != rst && !taken.contains(p.name())) {
+                open.add(p.name());
+            }
+        }
+        if (!open.isEmpty()) {
+            sb.append("# other inputs are left unconnected (Vivado ties them to 0): ").append(String.join(", ", open)).append('\n');
+        }
+        sb.append("# address map: each master sees the PS DDR; the PS sees each slave's registers\n");
+        for (int i = 0; i < masters.size(); i++) {
+            Bus m = masters.get(i);
+            HpPort p = hp.get(i);
+            long low = Math.min(1L << 31, 1L << Math.min(m.addressWidth(), 40));
+            sb.append("assign_bd_address -offset 0x00000000 -range ").append(range(low)).append(" -target_address_space [get_bd_addr_spaces ")
+                    .append(cell).append('/').append(m.name()).append("] [get_bd_addr_segs zynq_ultra_ps_e_0/").append(p.config()).append('/')
+                    .append(p.segmentPrefix()).append("_DDR_LOW] -force\n");
+            if (m.addressWidth() >= 36) {
+                sb.append("assign_bd_address -offset 0x000800000000 -range 32G -target_address_space [get_bd_addr_spaces ").append(cell).append('/')
+                        .append(m.name()).append("] [get_bd_addr_segs zynq_ultra_ps_e_0/").append(p.config()).append('/').append(p.segmentPrefix())
+                        .append("_DDR_HIGH] -force\n");
+            }
+        }
+        for (int i = 0; i < slaves.size(); i++) {
+            Bus s = slaves.get(i);
+            sb.append("assign_bd_address -offset 0x").append(String.format("%08X", bases.get(i))).append(" -range ")
+                    .append(range(Math.max(4096L, 1L << s.addressWidth())))
+                    .append(" -target_address_space [get_bd_addr_spaces zynq_ultra_ps_e_0/Data] [get_bd_addr_segs ").append(cell).append('/')
+                    .append(s.name()).append("/reg0] -force\n");
+        }
+        sb.append(VivadoScripts.bdEpilogue());
+        return sb.toString();
+    }
+
+    /** The interface name of an interrupt port (without {@code io_}). */
+    static String busif(Port p) {
+        return p.name().startsWith("io_") ? p.name().substring(3) : p.name();
+    }
+
+    private static List<Bus> onPort(List<Bus> masters, List<HpPort> hp, HpPort p) {
+        List<Bus> out = new ArrayList<>();
+        for (int i = 0; i < masters.size(); i++) {
+            if (hp.get(i).equals(p)) {
+                out.add(masters.get(i));
+            }
+        }
+        return out;
+    }
+}
