@@ -1,0 +1,128 @@
+package org.edgemoe.runtime;
+
+import org.edgemoe.rtl.isa.Opcode;
+import org.edgemoe.rtl.top.ControlPlane;
+import org.edgemoe.sim.CycleAgent;
+import org.edgemoe.sim.HdlSim;
+import org.edgemoe.sim.Sim;
+import org.edgemoe.sim.SimModel;
+import org.edgemoe.sim.SimSignal;
+import org.edgemoe.sim.axi.AxiLiteMaster;
+import org.edgemoe.sim.axi.DdrMemory;
+import org.edgemoe.sim.axi.DdrModel;
+
+/**
+ * The control plane alone in Verilator as a {@link SimulationBackend.Target}: the DDR model serves its program
+ * fetch, an AXI4-Lite host its registers. In place of the units: every command is taken at once ({@link #stuck}
+ * holds them instead), and a STORE writes {@link #value} for each of its tokens x values at OUTPUT_ADDR, as the
+ * accelerator's output port would (the value depends on TASK, so a test sees which task ran).
+ */
+final class ControlPlaneTarget implements SimulationBackend.Target {
+    private static SimModel model;
+
+    final Sim sim;
+    final DdrModel ddr = new DdrModel();
+    final AxiLiteMaster host;
+    int stores;
+
+    static synchronized SimModel model() {
+        if (model == null) {
+            model = HdlSim.compile(ControlPlane::new);
+        }
+        return model;
+    }
+
+    ControlPlaneTarget() {
+        sim = model().open();
+        ddr.attach(sim, "io_prog");
+        for (String s : sim.signalNames()) {
+            if (s.startsWith("io_unitActivity_") || s.startsWith("io_unitReadError_") || s.startsWith("io_unitWriteError_")) {
+                sim.poke(s, 0);
+            }
+        }
+        sim.poke("io_unitsIdle", 1);
+        sim.poke("io_progress", 0);
+        sim.poke("io_cmd_ready", 1);
+        host = new AxiLiteMaster(sim, "io_ctrl");
+        sim.addAgent(new StoreUnit());
+        sim.reset();
+    }
+
+    /** The value a STORE writes for token t, value c on a task: negative ones too (sign extension), all 32 bits used. */
+    static int value(int t, int c, int task) {
+        return (t * 7919 + c * 104_729 + task * 15_485_863) * (((t + c) & 1) == 0 ? 1 : -1) ^ (c == 5 ? 0x8000_0000 : 0);
+    }
+
+    /** Commands wait on the stream (a unit that never takes them) until {@code false}. */
+    void stuck(boolean stuck) {
+        sim.poke("io_cmd_ready", stuck ? 0 : 1);
+    }
+
+    private final class StoreUnit implements CycleAgent {
+        final SimSignal valid = sim.signal("io_cmd_valid");
+        final SimSignal ready = sim.signal("io_cmd_ready");
+        final SimSignal op = sim.signal("io_cmd_payload_op");
+        final SimSignal tokens = sim.signal("io_cmd_payload_tokens");
+        final SimSignal outSize = sim.signal("io_cmd_payload_outSize");
+        final SimSignal outputAddr = sim.signal("io_outputAddr");
+        final SimSignal task = sim.signal("io_task");
+
+        @Override
+        public void drive(Sim s, long cycle) { }
+
+        @Override
+        public void sample(Sim s, long cycle) {
+            if (valid.peek() != 0 && ready.peek() != 0 && op.peek() == Opcode.STORE.ordinal()) {
+                int n = (int) tokens.peek();
+                int v = (int) outSize.peek();
+                long at = outputAddr.peek();
+                int k = (int) task.peek();
+                DdrMemory m = ddr.memory();
+                for (int t = 0; t < n; t++) {
+                    for (int c = 0; c < v; c++) {
+                        m.writeInt(at + 4L * (t * v + c), value(t, c, k));
+                    }
+                }
+                stores++;
+            }
+        }
+    }
+
+    @Override
+    public void regWrite(int addr, int value) {
+        int resp = host.write(addr, Integer.toUnsignedLong(value));
+        if (resp != 0) {
+            throw new IllegalStateException("AXI4-Lite write 0x" + Integer.toHexString(addr) + " answered BRESP " + resp);
+        }
+    }
+
+    @Override
+    public int regRead(int addr) {
+        return (int) host.read(addr);
+    }
+
+    @Override
+    public DdrMemory memory() {
+        return ddr.memory();
+    }
+
+    @Override
+    public void run(long cycles) {
+        sim.step(cycles);
+    }
+
+    @Override
+    public boolean interrupt() {
+        return sim.peek("io_interrupt") != 0;
+    }
+
+    @Override
+    public long cycle() {
+        return sim.cycle();
+    }
+
+    @Override
+    public void close() {
+        sim.close();
+    }
+}
