@@ -94,6 +94,25 @@ public final class WeightImage {
         return t;
     }
 
+    /** The tensor table as the program builder reads it: offsets and bytes from the image's start (WEIGHTS_ADDR). */
+    public org.edgemoe.rtl.isa.WeightIndex index() {
+        return new org.edgemoe.rtl.isa.WeightIndex() {
+            @Override
+            public Block block(String tensor) {
+                Tensor t = tensors.get(tensor);
+                if (t == null) {
+                    throw new IllegalArgumentException("no tensor '" + tensor + "' in the weight image");
+                }
+                return new Block(t.offset(), t.bytes());
+            }
+
+            @Override
+            public long size() {
+                return bytes.length;
+            }
+        };
+    }
+
     /** The whole image, as it goes into DDR (a copy). */
     public byte[] bytes() {
         return bytes.clone();

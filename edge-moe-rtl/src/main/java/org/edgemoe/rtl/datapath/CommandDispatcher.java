@@ -4,93 +4,136 @@ import static org.edgemoe.hdl.core.Hdl.*;
 
 import org.edgemoe.hdl.core.Bits;
 import org.edgemoe.hdl.core.Bool;
-import org.edgemoe.hdl.core.Fix;
 import org.edgemoe.hdl.core.HdlEnum;
-import org.edgemoe.hdl.core.Mem;
 import org.edgemoe.hdl.core.Module;
 import org.edgemoe.hdl.core.UInt;
+import org.edgemoe.hdl.lib.Flow;
 import org.edgemoe.hdl.lib.Stream;
 import org.edgemoe.hdl.lib.StreamWidthAdapter;
 import org.edgemoe.rtl.attention.AttnCmd;
 import org.edgemoe.rtl.attention.AttnConfig;
 import org.edgemoe.rtl.axi.ReadBeat;
 import org.edgemoe.rtl.axi.TransferCmd;
+import org.edgemoe.rtl.buffer.LoopCmd;
+import org.edgemoe.rtl.embed.EmbedCmd;
+import org.edgemoe.rtl.engine.ExpertEntry;
 import org.edgemoe.rtl.isa.Buf;
 import org.edgemoe.rtl.isa.Opcode;
 import org.edgemoe.rtl.layernorm.LnConfig;
 import org.edgemoe.rtl.layernorm.LnParamWrite;
 import org.edgemoe.rtl.top.DecodedCommand;
+import org.edgemoe.rtl.top.FetchDest;
+import org.edgemoe.rtl.top.FetchReq;
 
 /**
- * Turns the sequencer's decoded commands into the {@link LayerDatapath}'s unit commands, one command at a time
- * (a command starts when every unit is idle, so program order is data order; overlapping independent commands
- * is a later optimisation). LINEAR: one weight transfer (the block in the compute unit's stream order, bias
- * rows included) widened from the bus to the array's weight rows, and one {@link LinearOp} (three for
- * destination QKV: Q, K and V into the QKV store's regions). LAYERNORM: gamma then beta fetched into parameter
- * set 0, then the LayerNorm command. ATTENTION: one command per head. Other opcodes are not executed here: they
- * raise {@code unsupported} (the sequencer turns it into an error code) instead of being skipped.
+ * Turns the sequencer's decoded commands into unit commands, one command at a time (a command starts when every
+ * unit is idle and every fetch delivered, so program order is data order). Weight blocks are requested on
+ * {@code fetch} with their destination. LINEAR: block A to the compute unit (widened from the bus to weight rows)
+ * and one {@link LinearOp} (three for destination QKV: Q, K and V into the QKV store's regions). LAYERNORM: gamma
+ * (A) and beta (B) into parameter set 0, then the LayerNorm command. ATTENTION: one command per head. GATE: the
+ * task's gate matrix (A) to the gate stage, then its command. EXPERTS: handed to the {@link ExpertLoop}. EMBED:
+ * pos_embed (B) into the residual stream and the image into HID (pixel streamer), then the patch linear (A) from
+ * HID added into tokens 1.. of the residual stream. STORE: the output transfer and the residual-buffer reads.
  */
 public final class CommandDispatcher extends Module {
-    enum State { IDLE, LIN_OPS, LN_PARAMS, LN_RUN, ATT_HEADS, WAIT }
+    enum State { IDLE, FETCH_A, FETCH_B, LIN_OPS, LN_PARAMS, LN_RUN, ATT_HEADS, GATE, EXPERTS, STORE_XFER, STORE_READ,
+        EMB_PIXELS, EMB_WAIT, EMB_FETCH, EMB_LINEAR, WAIT }
 
     public final Stream<DecodedCommand> cmd;
-    public final Stream<TransferCmd> fetch;
-    public final Stream<ReadBeat> fetchData;
+    public final Stream<FetchReq> fetch;
+    public final Stream<ReadBeat> cuBeats;
+    public final Stream<ReadBeat> lnBeats;
     public final Stream<LinearOp> linear;
     public final Stream<Bits> weight;
     public final Stream<LnStageCmd> lnCmd;
     public final Stream<LnParamWrite> lnParam;
     public final Stream<AttnCmd> attnCmd;
+    public final Stream<GateCmd> gateCmd;
+    public final Stream<EmbedCmd> embedCmd;
+    public final Stream<TransferCmd> storeXfer;
+    public final Stream<UInt> storeCmd;
+    public final Stream<ExpertBeat> drain;
+    public final UInt bestToken;
+    public final UInt bestExpert;
+    public final Flow<ExpertEntry> list;
+    public final Stream<LoopCmd> merge;
+    public final UInt task = in(UInt(1));
+    public final UInt inputAddr = in(UInt(32));
+    public final UInt outputAddr = in(UInt(32));
+    /** Any unit busy (engine, LayerNorm, attention, gate, merge, pixel streamer, residual load or store, write master). */
     public final Bool unitsBusy = in(Bool());
-    /** High from a command's acceptance until its unit commands are issued and its fetch is done. */
+    public final Bool engineBusy = in(Bool());
+    public final Bool mergeBusy = in(Bool());
+    /** EMBED's inputs are in: no pos_embed transfer outstanding, the residual load and the pixel streamer idle. */
+    public final Bool embedInputsDone = in(Bool());
+    /** Weight-port transfers outstanding. */
+    public final Bool fetchBusy = in(Bool());
+    /** High from a command's acceptance until its unit commands are issued. */
     public final Bool busy = out(Bool());
-    /** Pulses when a command this datapath does not execute arrives (the command is dropped). */
-    public final Bool unsupported = out(Bool());
 
-    public CommandDispatcher(DatapathConfig cfg, AttnConfig attn, LnConfig ln, int busBits) {
-        int n = cfg.lanes();
+    public CommandDispatcher(DatapathConfig cfg, AttnConfig attn, LnConfig ln, int busBits, int expertWidth, int countWidth) {
         int aw = cfg.addrWidth();
-        int rowBits = n * org.edgemoe.rtl.cu.CuConfig.WEIGHT_WIDTH;
+        int lb = Integer.numberOfTrailingZeros(cfg.lanes());
+        int rowBits = cfg.lanes() * org.edgemoe.rtl.cu.CuConfig.WEIGHT_WIDTH;
+        org.edgemoe.model.hw.Formats f = cfg.cu().formats();
         cmd = slave(new Stream<>(new DecodedCommand()));
-        fetch = master(new Stream<>(new TransferCmd(32, 32)));
-        fetchData = slave(new Stream<>(new ReadBeat(busBits)));
+        fetch = master(new Stream<>(new FetchReq()));
+        cuBeats = slave(new Stream<>(new ReadBeat(busBits)));
+        lnBeats = slave(new Stream<>(new ReadBeat(busBits)));
         linear = master(new Stream<>(new LinearOp(cfg)));
         weight = master(new Stream<>(Bits(rowBits)));
         lnCmd = master(new Stream<>(new LnStageCmd(ln.setWidth(), aw)));
         lnParam = master(new Stream<>(new LnParamWrite(ln)));
         attnCmd = master(new Stream<>(new AttnCmd(attn)));
+        gateCmd = master(new Stream<>(new GateCmd()));
+        embedCmd = master(new Stream<>(new EmbedCmd(32, aw)));
+        storeXfer = master(new Stream<>(new TransferCmd(32, 32)));
+        storeCmd = master(new Stream<>(UInt(16)));
+        drain = slave(new Stream<>(new ExpertBeat(expertWidth, countWidth, log2Up(cfg.maxTokens()), f.prob())));
+        bestToken = out(UInt(log2Up(cfg.maxTokens())));
+        bestExpert = in(UInt(expertWidth));
+        list = master(new Flow<>(new ExpertEntry(log2Up(cfg.cu().maxTokens()), cfg.cu().tokenIndexWidth(), f.prob())));
+        merge = master(new Stream<>(new LoopCmd(aw, 16)));
 
+        ExpertLoop loop = instance(new ExpertLoop(cfg, expertWidth, countWidth));
         HdlEnum<State> state = reg(Enum(State.class)).init(State.IDLE).named("state");
         DecodedCommand c = regNextWhen(cmd.payload, cmd.fire()).named("current");
         UInt step = reg(UInt(8)).init(0).named("step");
-        Bool fetchIssued = reg(Bool()).init(false).named("fetchIssued");
-        Bool toParams = reg(Bool()).init(false).named("toParams");
-        Bool needFetch = reg(Bool()).init(false).named("needFetch");
-        UInt outstanding = reg(UInt(2)).init(0).named("outstanding");   // fetches not yet fully received
 
-        // ---- the weight / parameter path: bus beats widened to array rows ----
-        Stream<Bits> rows = StreamWidthAdapter.adapt(fetchData.map(b -> b.data), rowBits);
-        Bool lastBeat = fetchData.fire().and(fetchData.payload.last);
-        weight.valid.set(rows.valid.and(toParams.not()));
-        weight.payload.set(rows.payload);
-        LnParams params = new LnParams(ln, rows, toParams, state.is(State.LN_PARAMS), lnParam);
-        rows.ready.set(mux(toParams, params.ready, weight.ready));
+        // ---- weight rows and LayerNorm parameters from their beats ----
+        weight.driveFrom(StreamWidthAdapter.adapt(cuBeats.map(b -> b.data), rowBits));
+        Stream<Bits> lnRows = StreamWidthAdapter.adapt(lnBeats.map(b -> b.data), rowBits);
+        LnParams params = new LnParams(ln, lnRows, B(true), state.is(State.LN_PARAMS), lnParam);
+        lnRows.ready.set(params.ready);
 
-        Bool idle = state.is(State.IDLE).and(unitsBusy.not()).and(outstanding.eq(0)).named("idle");
-        Bool known = cmd.payload.op.is(Opcode.LINEAR).or(cmd.payload.op.is(Opcode.LAYERNORM)).or(cmd.payload.op.is(Opcode.ATTENTION));
-        cmd.ready.set(idle);
-        unsupported.set(cmd.fire().and(known.not()));
-        busy.set(state.is(State.IDLE).not().or(outstanding.ne(0)));
+        cmd.ready.set(state.is(State.IDLE).and(unitsBusy.not()).and(fetchBusy.not()));
+        busy.set(state.is(State.IDLE).not());
 
-        // ---- fetch: one transfer per LINEAR / LAYERNORM ----
-        fetch.valid.set(state.is(State.IDLE).not().and(needFetch).and(fetchIssued.not()));
-        fetch.payload.addr.set(c.weightAddr);
-        fetch.payload.bytes.set(mux(toParams, U(4L * ln.dim(), 32), c.weightBytes));
-        when(fetch.fire().and(lastBeat.not()), () -> outstanding.set(outstanding.plus(1)))
-                .elsewhen(lastBeat.and(fetch.fire().not()), () -> outstanding.set(outstanding.minus(1)));
+        // ---- weight requests: the dispatcher's own, or the expert loop's while it runs ----
+        HdlEnum<FetchDest> destA = Enum(FetchDest.class).literal(FetchDest.CU);
+        destA = mux(c.op.is(Opcode.LAYERNORM), Enum(FetchDest.class).literal(FetchDest.LN), destA);
+        destA = mux(c.op.is(Opcode.GATE), Enum(FetchDest.class).literal(FetchDest.GATE), destA);
+        HdlEnum<FetchDest> destB = mux(c.op.is(Opcode.EMBED), Enum(FetchDest.class).literal(FetchDest.POS),
+                Enum(FetchDest.class).literal(FetchDest.LN));
+        Bool ownFetch = state.isOneOf(State.FETCH_A, State.FETCH_B, State.EMB_FETCH);
+        Bool blockB = state.is(State.FETCH_B);
+        fetch.valid.set(ownFetch.or(loop.fetch.valid));
+        fetch.payload.addr.set(mux(loop.fetch.valid, loop.fetch.payload.addr, mux(blockB, c.weight2Addr, c.weightAddr)));
+        fetch.payload.bytes.set(mux(loop.fetch.valid, loop.fetch.payload.bytes, mux(blockB, c.weight2Bytes, c.weightBytes)));
+        fetch.payload.dest.set(mux(loop.fetch.valid, loop.fetch.payload.dest, mux(blockB, destB, destA)));
+        loop.fetch.ready.set(fetch.ready);
 
         // ---- unit commands ----
-        LinearOps.drive(linear, cfg, attn, c, step);
+        Bool embed = c.op.is(Opcode.EMBED);
+        Stream<LinearOp> own = wire(new Stream<>(new LinearOp(cfg)));
+        LinearOps.drive(own, cfg, attn, c, step, embed);
+        own.valid.set(state.isOneOf(State.LIN_OPS, State.EMB_LINEAR));
+        linear.valid.set(own.valid.or(loop.linear.valid));
+        linear.payload.set(mux(loop.linear.valid, loop.linear.payload, own.payload));
+        own.ready.set(linear.ready.and(loop.linear.valid.not()));
+        loop.linear.ready.set(linear.ready);
+        UInt linOps = mux(c.dst.is(Buf.QKV), U(3, 8), U(1, 8));
+
         lnCmd.valid.set(state.is(State.LN_RUN));
         lnCmd.payload.set.set(U(0, ln.setWidth()));
         lnCmd.payload.tokens.set(c.tokens);
@@ -99,30 +142,71 @@ public final class CommandDispatcher extends Module {
         attnCmd.valid.set(state.is(State.ATT_HEADS));
         attnCmd.payload.head.set(step.resize(attn.headWidth()));
         attnCmd.payload.tokens.set(c.tokens.resize(attn.countWidth()));
-        linear.valid.set(state.is(State.LIN_OPS));
-        UInt linOps = mux(c.dst.is(Buf.QKV), U(3, 8), U(1, 8));
+        gateCmd.valid.set(state.is(State.GATE));
+        gateCmd.payload.tokens.set(c.tokens);
+        gateCmd.payload.task.set(task);
+        embedCmd.valid.set(state.is(State.EMB_PIXELS));
+        embedCmd.payload.imageAddr.set(inputAddr);
+        embedCmd.payload.bufBase.set(U(0, aw));
+        storeXfer.valid.set(state.is(State.STORE_XFER));
+        storeXfer.payload.addr.set(outputAddr);
+        storeXfer.payload.bytes.set(c.tokens.resize(32).times(c.outSize.resize(32)).resize(32).shl(2).resize(32));
+        storeCmd.valid.set(state.is(State.STORE_READ));
+        storeCmd.payload.set(c.tokens.times(c.outSize.shr(lb).resize(16)).resize(16));
 
-        when(fetch.fire(), () -> fetchIssued.set(true));
+        // ---- the expert loop ----
+        loop.cmd.valid.set(state.is(State.EXPERTS));
+        loop.cmd.payload.set(c);
+        loop.drain.driveFrom(drain);
+        bestToken.set(loop.bestToken);
+        loop.bestExpert.set(bestExpert);
+        list.valid.set(loop.list.valid);
+        list.payload.set(loop.list.payload);
+        merge.driveFrom(loop.merge);
+        loop.engineBusy.set(engineBusy);
+        loop.mergeBusy.set(mergeBusy);
+
+        sequence(state, c, step, linOps, params.done, loop.cmd.fire());
+    }
+
+    private void sequence(HdlEnum<State> state, DecodedCommand c, UInt step, UInt linOps, Bool paramsDone, Bool handedOver) {
+        Bool hasA = c.weightBytes.ne(0);
         switchOn(state)
-            .is(State.IDLE, () -> when(cmd.fire().and(known), () -> {
+            .is(State.IDLE, () -> when(cmd.fire(), () -> {
                 step.set(U(0, 8));
-                fetchIssued.set(false);
-                toParams.set(cmd.payload.op.is(Opcode.LAYERNORM));
-                needFetch.set(cmd.payload.op.is(Opcode.ATTENTION).not());
-                when(cmd.payload.op.is(Opcode.LINEAR), () -> state.set(State.LIN_OPS))
-                        .elsewhen(cmd.payload.op.is(Opcode.LAYERNORM), () -> state.set(State.LN_PARAMS))
-                        .otherwise(() -> state.set(State.ATT_HEADS));
+                HdlEnum<Opcode> op = cmd.payload.op;
+                when(op.is(Opcode.EMBED), () -> state.set(State.FETCH_B))
+                        .elsewhen(op.is(Opcode.ATTENTION), () -> state.set(State.ATT_HEADS))
+                        .elsewhen(op.is(Opcode.EXPERTS), () -> state.set(State.EXPERTS))
+                        .elsewhen(op.is(Opcode.STORE), () -> state.set(State.STORE_XFER))
+                        .otherwise(() -> state.set(State.FETCH_A));   // LINEAR, LAYERNORM, GATE
+            }))
+            .is(State.FETCH_A, () -> when(fetch.fire().or(hasA.not()), () -> {
+                when(c.op.is(Opcode.LAYERNORM), () -> state.set(State.FETCH_B))
+                        .elsewhen(c.op.is(Opcode.GATE), () -> state.set(State.GATE))
+                        .otherwise(() -> state.set(State.LIN_OPS));
+            }))
+            .is(State.FETCH_B, () -> when(fetch.fire(), () -> {
+                when(c.op.is(Opcode.EMBED), () -> state.set(State.EMB_PIXELS)).otherwise(() -> state.set(State.LN_PARAMS));
             }))
             .is(State.LIN_OPS, () -> when(linear.fire(), () -> {
                 step.set(step.plus(1));
                 when(step.eq(linOps.minus(1)), () -> state.set(State.WAIT));
             }))
-            .is(State.LN_PARAMS, () -> when(params.done, () -> state.set(State.LN_RUN)))
+            .is(State.LN_PARAMS, () -> when(paramsDone, () -> state.set(State.LN_RUN)))
             .is(State.LN_RUN, () -> when(lnCmd.fire(), () -> state.set(State.WAIT)))
             .is(State.ATT_HEADS, () -> when(attnCmd.fire(), () -> {
                 step.set(step.plus(1));
                 when(step.eq(c.count.minus(1)), () -> state.set(State.WAIT));
             }))
-            .is(State.WAIT, () -> when(needFetch.not().or(fetchIssued).and(outstanding.eq(0)), () -> state.set(State.IDLE)));
+            .is(State.GATE, () -> when(gateCmd.fire(), () -> state.set(State.WAIT)))
+            .is(State.EXPERTS, () -> when(handedOver, () -> state.set(State.WAIT)))
+            .is(State.STORE_XFER, () -> when(storeXfer.fire(), () -> state.set(State.STORE_READ)))
+            .is(State.STORE_READ, () -> when(storeCmd.fire(), () -> state.set(State.WAIT)))
+            .is(State.EMB_PIXELS, () -> when(embedCmd.fire(), () -> state.set(State.EMB_WAIT)))
+            .is(State.EMB_WAIT, () -> when(embedInputsDone, () -> state.set(State.EMB_FETCH)))
+            .is(State.EMB_FETCH, () -> when(fetch.fire(), () -> state.set(State.EMB_LINEAR)))
+            .is(State.EMB_LINEAR, () -> when(linear.fire(), () -> state.set(State.WAIT)))
+            .is(State.WAIT, () -> state.set(State.IDLE));
     }
 }

@@ -36,6 +36,14 @@ public final class LayerDatapath extends Module {
     public final Flow<ActBuffer.WriteBeat> resWrite;
     public final Stream<BufferAddr> resRead;
     public final Stream<ActBuffer.Word> resData;
+    /** The LNO buffer's read port (the gate stage). */
+    public final Stream<BufferAddr> lnoRead;
+    public final Stream<ActBuffer.Word> lnoData;
+    /** The HID buffer's write port (the pixel streamer's patch vectors). */
+    public final Flow<ActBuffer.WriteBeat> hidWrite;
+    /** After an expert loop: RES += SEC over the words of the command ({@link ExpertMerge}). */
+    public final Stream<org.edgemoe.rtl.buffer.LoopCmd> mergeCmd;
+    public final Bool mergeBusy = out(Bool());
     public final Bool linearBusy = out(Bool());
     public final Bool lnBusy = out(Bool());
     public final Bool attnBusy = out(Bool());
@@ -55,6 +63,8 @@ public final class LayerDatapath extends Module {
         LayerNormStage lns = instance(new LayerNormStage(ln, aw));
         AttentionStage att = instance(new AttentionStage(n, aw, attn));
         ReadArbiter resArb = instance(new ReadArbiter(aw, n, res));
+        ReadArbiter extArb = instance(new ReadArbiter(aw, n, res));
+        ExpertMerge merge = instance(new ExpertMerge(f, n, aw, 16));
 
         linear = slave(new Stream<>(new LinearOp(cfg)));
         weight = slave(new Stream<>(Bits(n * org.edgemoe.rtl.cu.CuConfig.WEIGHT_WIDTH)));
@@ -65,6 +75,10 @@ public final class LayerDatapath extends Module {
         resWrite = slave(new Flow<>(new ActBuffer.WriteBeat(aw, n, res)));
         resRead = slave(new Stream<>(new BufferAddr(aw)));
         resData = master(new Stream<>(new ActBuffer.Word(n, res)));
+        lnoRead = slave(new Stream<>(new BufferAddr(aw)));
+        lnoData = master(new Stream<>(new ActBuffer.Word(n, f.act())));
+        hidWrite = slave(new Flow<>(new ActBuffer.WriteBeat(aw, n, f.act())));
+        mergeCmd = slave(new Stream<>(new org.edgemoe.rtl.buffer.LoopCmd(aw, 16)));
 
         dp.linear.driveFrom(linear);
         dp.weight.driveFrom(weight);
@@ -73,14 +87,27 @@ public final class LayerDatapath extends Module {
         lns.param.driveFrom(lnParam);
         att.cmd.driveFrom(attnCmd);
 
-        // residual buffer: LayerNorm and the external reader share the read port; embedding writes it
+        // residual buffer: LayerNorm, the expert merge and the external reader (the store) share the read port;
+        // the embedding's pos_embed load and the merge write it (never at the same time)
         resArb.read0.driveFrom(lns.resRead);
         lns.resData.driveFrom(resArb.data0);
-        resArb.read1.driveFrom(resRead);
-        resData.driveFrom(resArb.data1);
+        extArb.read0.driveFrom(merge.resRead);
+        merge.resData.driveFrom(extArb.data0);
+        extArb.read1.driveFrom(resRead);
+        resData.driveFrom(extArb.data1);
+        resArb.read1.driveFrom(extArb.read);
+        extArb.data.driveFrom(resArb.data1);
         dp.resRead.driveFrom(resArb.read);
         resArb.data.driveFrom(dp.resData);
-        dp.resWrite.connectFrom(resWrite);
+        dp.resWrite.valid.set(resWrite.valid.or(merge.resWrite.valid));
+        dp.resWrite.payload.set(mux(merge.resWrite.valid, merge.resWrite.payload, resWrite.payload));
+        merge.cmd.driveFrom(mergeCmd);
+        dp.secRead.driveFrom(merge.secRead);
+        merge.secData.driveFrom(dp.secData);
+        dp.lnoRead.driveFrom(lnoRead);
+        lnoData.driveFrom(dp.lnoData);
+        dp.hidWrite.connectFrom(hidWrite);
+        mergeBusy.set(merge.busy);
         dp.lnoWrite.connectFrom(lns.lnoWrite);
         att.qkvWrite.connectFrom(dp.qkvOut);
         dp.attWrite.connectFrom(att.attWrite);
@@ -93,15 +120,15 @@ public final class LayerDatapath extends Module {
 
     /** External ports of the datapath no unit uses yet: reads never issued, writes never valid. */
     private static void idle(Datapath dp) {
-        for (Stream<BufferAddr> r : java.util.List.of(dp.lnoRead, dp.attRead, dp.hidRead, dp.secRead)) {
+        for (Stream<BufferAddr> r : java.util.List.of(dp.attRead, dp.hidRead)) {
             r.valid.set(B(false));
             r.payload.addr.set(U(0, r.payload.addr.width()));
             r.payload.last.set(B(false));
         }
-        for (Stream<ActBuffer.Word> d : java.util.List.of(dp.lnoData, dp.attData, dp.hidData, dp.secData)) {
+        for (Stream<ActBuffer.Word> d : java.util.List.of(dp.attData, dp.hidData)) {
             d.ready.set(B(false));
         }
-        for (Flow<ActBuffer.WriteBeat> w : java.util.List.of(dp.hidWrite, dp.secWrite)) {
+        for (Flow<ActBuffer.WriteBeat> w : java.util.List.of(dp.secWrite)) {
             w.valid.set(B(false));
             w.payload.addr.set(U(0, w.payload.addr.width()));
             for (int k = 0; k < w.payload.lanes.size(); k++) {

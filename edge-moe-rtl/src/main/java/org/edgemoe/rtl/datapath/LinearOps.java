@@ -14,11 +14,14 @@ import org.edgemoe.rtl.top.DecodedCommand;
  * layouts (x: {@code inSize / lanes} words a token, ATT: {@link DatapathConfig#attStride()}; y: {@code outSize /
  * lanes}, RES: D / lanes), and for destination QKV op {@code step} = region (Q, K, V) of D outputs each, at
  * {@code region << (tw + ow)} with stride {@code 2^ow} (see {@link QkvStore}). RESID adds into the residual buffer.
+ * EMBED's patch linear ({@code embed}) is a LINEAR over the patches only: tokens - 1 of them, written from
+ * token 1 (token 0, CLS, keeps pos_embed[0]).
  */
 final class LinearOps {
     private LinearOps() { }
 
-    static void drive(Stream<LinearOp> out, DatapathConfig cfg, AttnConfig attn, DecodedCommand c, UInt step) {
+    static void drive(Stream<LinearOp> out, DatapathConfig cfg, AttnConfig attn, DecodedCommand c, UInt step,
+                      org.edgemoe.hdl.core.Bool embed) {
         LinearOp p = out.payload;
         int aw = cfg.addrWidth();
         int lb = Integer.numberOfTrailingZeros(cfg.lanes());
@@ -28,7 +31,7 @@ final class LinearOps {
         UInt outSize = mux(qkv, U(cfg.dim(), 16), c.outSize);
         p.lin.cu.inSize.set(c.inSize.resize(p.lin.cu.inSize.width()));
         p.lin.cu.outSize.set(outSize.resize(p.lin.cu.outSize.width()));
-        p.lin.cu.tokens.set(c.tokens.resize(p.lin.cu.tokens.width()));
+        p.lin.cu.tokens.set(mux(embed, c.tokens.minus(1), c.tokens).resize(p.lin.cu.tokens.width()));
         p.lin.cu.bias.set(c.bias);
         p.lin.cu.attnBias.set(c.attnBias);
         p.lin.cu.outResid.set(B(false));
@@ -37,7 +40,8 @@ final class LinearOps {
         p.lin.xBase.set(U(0, aw));
         p.lin.xStride.set(mux(c.src.is(Buf.ATT), U(cfg.attStride(), aw), c.inSize.shr(lb).resize(aw)));
         UInt region = step.resize(2);
-        p.lin.yBase.set(mux(qkv, cat(region.asBits(), Bits(0, tw + ow)).asUInt().resize(aw), U(0, aw)));
+        UInt yBase = mux(embed, outSize.shr(lb).resize(aw), U(0, aw));
+        p.lin.yBase.set(mux(qkv, cat(region.asBits(), Bits(0, tw + ow)).asUInt().resize(aw), yBase));
         p.lin.yStride.set(mux(qkv, U(1L << ow, aw), outSize.shr(lb).resize(aw)));
         p.lin.residAdd.set(c.resid);
         p.lin.gatherX.set(B(false));

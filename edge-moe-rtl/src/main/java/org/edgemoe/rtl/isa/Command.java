@@ -2,12 +2,16 @@ package org.edgemoe.rtl.isa;
 
 /**
  * One command of a program, as the host writes it: 32 bytes in DDR ({@link CommandCodec}). Sizes are in values
- * (elements), weight offsets and byte counts relative to WEIGHTS_ADDR. {@code count} is the number of heads
- * (ATTENTION) or experts (EXPERTS); {@code weightStride} the bytes between experts (EXPERTS) or between the two
- * tasks' gate matrices (GATE with TASK_SEL). {@code layer} only labels the command (profiling, errors).
+ * (elements), weight offsets and byte counts relative to WEIGHTS_ADDR. A command reads up to two weight blocks:
+ * block A ({@code weightOffset}, {@code weightBytes}) and block B ({@code weight2Offset}, {@code weight2Bytes};
+ * LAYERNORM: gamma and beta, EMBED: the patch weights and pos_embed, EXPERTS: an expert's FC1 and FC2). {@code count}
+ * is the number of heads (ATTENTION) or experts (EXPERTS); {@code weightStride} the bytes between experts (both
+ * blocks, EXPERTS) or between the two tasks' gate matrices (GATE with TASK_SEL). {@code layer} only labels the
+ * command (profiling, errors).
  */
 public record Command(Opcode opcode, int flags, Buf src, Buf dst, Buf aux, int layer, int count,
-        int inSize, int outSize, int tokens, long weightOffset, long weightBytes, long weightStride) {
+        int inSize, int outSize, int tokens, long weightOffset, long weightBytes, long weightStride,
+        long weight2Offset, long weight2Bytes) {
 
     /** Bias row before each output tile's weights. */
     public static final int BIAS = 0x01;
@@ -38,6 +42,14 @@ public record Command(Opcode opcode, int flags, Buf src, Buf dst, Buf aux, int l
         check(weightOffset, 32, "weightOffset");
         check(weightBytes, 32, "weightBytes");
         check(weightStride, 32, "weightStride");
+        check(weight2Offset, 32, "weight2Offset");
+        check(weight2Bytes, 32, "weight2Bytes");
+    }
+
+    /** A command with one weight block (no block B). */
+    public Command(Opcode opcode, int flags, Buf src, Buf dst, Buf aux, int layer, int count,
+            int inSize, int outSize, int tokens, long weightOffset, long weightBytes, long weightStride) {
+        this(opcode, flags, src, dst, aux, layer, count, inSize, outSize, tokens, weightOffset, weightBytes, weightStride, 0, 0);
     }
 
     private static void check(long v, int bits, String what) {

@@ -8,13 +8,13 @@ import java.util.List;
 /**
  * The 32-byte command word (two 128-bit beats, little-endian):
  * <pre>
- * byte  0      opcode          byte  8-9   inSize      byte 16-19  weightOffset
- * byte  1      flags           byte 10-11  outSize     byte 20-23  weightBytes
- * byte  2      src | dst << 4  byte 12-13  tokens      byte 24-27  weightStride
- * byte  3      aux (low 4)     byte 14-15  reserved    byte 28-31  reserved
+ * byte  0      opcode          byte  8-9   inSize        byte 16-19  weightOffset
+ * byte  1      flags           byte 10-11  outSize       byte 20-23  weightBytes
+ * byte  2      src | dst << 4  byte 12-15  weight2Bytes  byte 24-27  weightStride
+ * byte  3      aux (low 4)                               byte 28-31  weight2Offset
  * byte  4      layer
  * byte  5      count
- * byte  6-7    reserved
+ * byte  6-7    tokens
  * </pre>
  * Reserved bits must be zero. {@link #check} is the decoder's validation in Java: what error code a command
  * would stop the hardware with.
@@ -34,10 +34,12 @@ public final class CommandCodec {
         b.put(5, (byte) c.count());
         b.putShort(8, (short) c.inSize());
         b.putShort(10, (short) c.outSize());
-        b.putShort(12, (short) c.tokens());
+        b.putShort(6, (short) c.tokens());
+        b.putInt(12, (int) c.weight2Bytes());
         b.putInt(16, (int) c.weightOffset());
         b.putInt(20, (int) c.weightBytes());
         b.putInt(24, (int) c.weightStride());
+        b.putInt(28, (int) c.weight2Offset());
         return b.array();
     }
 
@@ -51,14 +53,16 @@ public final class CommandCodec {
 
     /** The raw fields of a command word, unchecked (the decoder's view). */
     public record Raw(int opcode, int flags, int src, int dst, int aux, int layer, int count, int inSize, int outSize,
-            int tokens, long weightOffset, long weightBytes, long weightStride, boolean reservedZero) { }
+            int tokens, long weightOffset, long weightBytes, long weightStride, long weight2Offset, long weight2Bytes,
+            boolean reservedZero) { }
 
     public static Raw raw(byte[] word, int offset) {
         ByteBuffer b = ByteBuffer.wrap(word, offset, BYTES).slice().order(ByteOrder.LITTLE_ENDIAN);
-        boolean reservedZero = (b.get(3) & 0xF0) == 0 && b.getShort(6) == 0 && b.getShort(14) == 0 && b.getInt(28) == 0;
+        boolean reservedZero = (b.get(3) & 0xF0) == 0;
         return new Raw(b.get(0) & 0xFF, b.get(1) & 0xFF, b.get(2) & 0xF, (b.get(2) >> 4) & 0xF, b.get(3) & 0xF, b.get(4) & 0xFF,
-                b.get(5) & 0xFF, b.getShort(8) & 0xFFFF, b.getShort(10) & 0xFFFF, b.getShort(12) & 0xFFFF,
-                b.getInt(16) & 0xFFFFFFFFL, b.getInt(20) & 0xFFFFFFFFL, b.getInt(24) & 0xFFFFFFFFL, reservedZero);
+                b.get(5) & 0xFF, b.getShort(8) & 0xFFFF, b.getShort(10) & 0xFFFF, b.getShort(6) & 0xFFFF,
+                b.getInt(16) & 0xFFFFFFFFL, b.getInt(20) & 0xFFFFFFFFL, b.getInt(24) & 0xFFFFFFFFL,
+                b.getInt(28) & 0xFFFFFFFFL, b.getInt(12) & 0xFFFFFFFFL, reservedZero);
     }
 
     /** Decodes a word; throws {@link IllegalArgumentException} naming the error code when it is not a valid command. */
@@ -78,7 +82,7 @@ public final class CommandCodec {
             throw new IllegalArgumentException(ErrorCode.BAD_BUFFER + ": buffer ids " + r.src() + ", " + r.dst() + ", " + r.aux());
         }
         return new Command(op, r.flags(), src, dst, aux, r.layer(), r.count(), r.inSize(), r.outSize(), r.tokens(),
-                r.weightOffset(), r.weightBytes(), r.weightStride());
+                r.weightOffset(), r.weightBytes(), r.weightStride(), r.weight2Offset(), r.weight2Bytes());
     }
 
     public static List<Command> decodeAll(byte[] program) {
@@ -129,7 +133,8 @@ public final class CommandCodec {
         if (Command.readsWeights(op)) {
             long copies = op == Opcode.EXPERTS ? r.count() : (r.flags() & Command.TASK_SEL) != 0 ? lim.tasks() : 1;
             long end = r.weightOffset() + (copies - 1) * r.weightStride() + r.weightBytes();
-            if (end > weightsSize) {
+            long end2 = r.weight2Offset() + (copies - 1) * r.weightStride() + r.weight2Bytes();
+            if (end > weightsSize || r.weight2Bytes() != 0 && end2 > weightsSize) {
                 return ErrorCode.ADDRESS_RANGE;
             }
         }

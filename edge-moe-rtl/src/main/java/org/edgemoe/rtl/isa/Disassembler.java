@@ -31,6 +31,9 @@ public final class Disassembler {
                     sb.append(" out=").append(c.outSize());
                 }
                 sb.append(String.format(" w=0x%x+%d", c.weightOffset(), c.weightBytes()));
+                if (c.weight2Bytes() != 0) {
+                    sb.append(String.format(" w2=0x%x+%d", c.weight2Offset(), c.weight2Bytes()));
+                }
                 if (c.weightStride() != 0) {
                     sb.append(String.format(" stride=%d", c.weightStride()));
                 }

@@ -7,17 +7,19 @@ import java.util.List;
 import org.edgemoe.model.ModelShape;
 
 /**
- * Builds command lists. The typed methods fill each command's fields from a {@link WeightLayout} block; {@link #m3vit}
- * is the whole M3ViT backbone for any number of layers. The program does not depend on the task: GATE reads the
- * task's matrix through TASK_SEL (the TASK register), so one program serves both tasks.
+ * Builds command lists. The typed methods fill each command's weight fields from a {@link WeightIndex} (the packed
+ * image's tensor table, tensor names as in the runtime's M3ViT image: {@code patch_embed}, {@code pos_embed},
+ * {@code lL.norm1.gamma}, ...); {@link #m3vit} is the whole M3ViT backbone for any number of layers. The program
+ * does not depend on the task: GATE reads the task's matrix through TASK_SEL (the TASK register), so one program
+ * serves both tasks.
  */
 public final class ProgramBuilder {
     private final List<Command> commands = new ArrayList<>();
-    private final WeightLayout layout;
+    private final WeightIndex index;
     private final int tokens;
 
-    public ProgramBuilder(WeightLayout layout, int tokens) {
-        this.layout = layout;
+    public ProgramBuilder(WeightIndex index, int tokens) {
+        this.index = index;
         this.tokens = tokens;
     }
 
@@ -26,34 +28,73 @@ public final class ProgramBuilder {
         return this;
     }
 
-    private Command weighted(Opcode op, int flags, Buf src, Buf dst, Buf aux, int layer, int count, int in, int out, String block) {
-        WeightLayout.Block b = layout.block(block);
-        return new Command(op, flags, src, dst, aux, layer, count, in, out, tokens, b.offset(), b.bytes(), b.stride());
+    private WeightIndex.Block block(String tensor) {
+        return index.block(tensor);
     }
 
-    public ProgramBuilder embed(String block) {
-        return add(weighted(Opcode.EMBED, BIAS, Buf.RES, Buf.RES, Buf.RES, 0, 0, ModelShape.PATCH_IN, ModelShape.DIM, block));
+    /** Bytes from {@code a} to {@code b}; {@code b} must lie after {@code a}. */
+    private long delta(String a, String b) {
+        long d = block(b).offset() - block(a).offset();
+        if (d <= 0) {
+            throw new IllegalArgumentException("weight image: " + b + " must lie after " + a);
+        }
+        return d;
     }
 
-    public ProgramBuilder layerNorm(int layer, Buf src, Buf dst, String block) {
-        return add(weighted(Opcode.LAYERNORM, 0, src, dst, Buf.RES, layer, 0, ModelShape.DIM, 0, block));
+    /** EMBED: block A the patch weights (CU stream with bias), block B pos_embed (tokens x D, resid, 4 bytes each). */
+    public ProgramBuilder embed(String patch, String pos) {
+        WeightIndex.Block a = block(patch);
+        WeightIndex.Block b = block(pos);
+        return add(new Command(Opcode.EMBED, BIAS | RESID, Buf.HID, Buf.RES, Buf.RES, 0, 0, ModelShape.PATCH_IN, ModelShape.DIM, tokens,
+                a.offset(), a.bytes(), 0, b.offset(), b.bytes()));
     }
 
-    public ProgramBuilder linear(int layer, int flags, Buf src, Buf dst, int in, int out, String block) {
-        return add(weighted(Opcode.LINEAR, flags, src, dst, Buf.RES, layer, 0, in, out, block));
+    /** LAYERNORM: block A gamma, block B beta. */
+    public ProgramBuilder layerNorm(int layer, Buf src, Buf dst, String gamma, String beta) {
+        WeightIndex.Block a = block(gamma);
+        WeightIndex.Block b = block(beta);
+        return add(new Command(Opcode.LAYERNORM, 0, src, dst, Buf.RES, layer, 0, ModelShape.DIM, 0, tokens,
+                a.offset(), a.bytes(), 0, b.offset(), b.bytes()));
+    }
+
+    public ProgramBuilder linear(int layer, int flags, Buf src, Buf dst, int in, int out, String tensor) {
+        WeightIndex.Block a = block(tensor);
+        return add(new Command(Opcode.LINEAR, flags, src, dst, Buf.RES, layer, 0, in, out, tokens, a.offset(), a.bytes(), 0));
     }
 
     public ProgramBuilder attention(int layer, Buf src, Buf dst, int heads) {
         return add(new Command(Opcode.ATTENTION, 0, src, dst, Buf.RES, layer, heads, ModelShape.DIM, 0, tokens, 0, 0, 0));
     }
 
-    public ProgramBuilder gate(int layer, Buf src, String block) {
-        return add(weighted(Opcode.GATE, TASK_SEL, src, Buf.RES, Buf.RES, layer, 0, ModelShape.DIM, ModelShape.EXPERTS, block));
+    /** GATE: task 0's matrix as block A, task 1's at + stride (TASK_SEL). */
+    public ProgramBuilder gate(int layer, Buf src, String task0, String task1) {
+        WeightIndex.Block a = block(task0);
+        if (block(task1).bytes() != a.bytes()) {
+            throw new IllegalArgumentException("weight image: " + task0 + " and " + task1 + " differ in size");
+        }
+        return add(new Command(Opcode.GATE, TASK_SEL, src, Buf.RES, Buf.RES, layer, 0, ModelShape.DIM, ModelShape.EXPERTS, tokens,
+                a.offset(), a.bytes(), delta(task0, task1)));
     }
 
-    public ProgramBuilder experts(int layer, Buf src, Buf dst, Buf second, String block) {
-        return add(weighted(Opcode.EXPERTS, BIAS | GELU, src, dst, second, layer, ModelShape.EXPERTS, ModelShape.DIM,
-                ModelShape.EXPERT_HIDDEN, block));
+    /**
+     * EXPERTS: expert e's FC1 (block A) and FC2 (block B) at + e x stride; the image must lay the experts out at
+     * one stride (checked for every expert).
+     */
+    public ProgramBuilder experts(int layer, Buf src, Buf dst, Buf second, String prefix, int experts) {
+        WeightIndex.Block fc1 = block(prefix + "0.fc1");
+        WeightIndex.Block fc2 = block(prefix + "0.fc2");
+        long stride = experts > 1 ? delta(prefix + "0.fc1", prefix + "1.fc1") : 0;
+        for (int e = 0; e < experts; e++) {
+            WeightIndex.Block a = block(prefix + e + ".fc1");
+            WeightIndex.Block b = block(prefix + e + ".fc2");
+            if (a.offset() != fc1.offset() + e * stride || b.offset() != fc2.offset() + e * stride
+                    || a.bytes() != fc1.bytes() || b.bytes() != fc2.bytes()) {
+                throw new IllegalArgumentException("weight image: the experts " + prefix + "E are not at one stride ("
+                        + prefix + e + " breaks it)");
+            }
+        }
+        return add(new Command(Opcode.EXPERTS, BIAS | GELU, src, dst, second, layer, experts, ModelShape.DIM,
+                ModelShape.EXPERT_HIDDEN, tokens, fc1.offset(), fc1.bytes(), stride, fc2.offset(), fc2.bytes()));
     }
 
     public ProgramBuilder store(Buf src, int values) {
@@ -76,30 +117,33 @@ public final class ProgramBuilder {
         return CommandCodec.encode(commands);
     }
 
-    /**
-     * The M3ViT backbone: EMBED; per layer x += proj(attn(qkv(LN1 x))) and x += FFN(LN2 x) (dense MLP on even
-     * layers, gate + experts on odd ones); STORE of the residual stream; END.
-     */
-    public static ProgramBuilder m3vit(WeightLayout layout, int layers) {
+    /** Layer {@code l}'s commands: x += proj(attn(qkv(LN1 x))), then x += FFN(LN2 x) (dense MLP or gate + experts). */
+    public ProgramBuilder layer(int l) {
         int d = ModelShape.DIM;
-        ProgramBuilder p = new ProgramBuilder(layout, ModelShape.TOKENS);
-        p.embed("embed");
-        for (int l = 0; l < layers; l++) {
-            String n = "l" + l + ".";
-            p.layerNorm(l, Buf.RES, Buf.LNO, n + "norm1");
-            p.linear(l, BIAS | ATTN_BIAS, Buf.LNO, Buf.QKV, d, 3 * d, n + "qkv");
-            p.attention(l, Buf.QKV, Buf.ATT, ModelShape.HEADS);
-            p.linear(l, BIAS | ATTN_BIAS | RESID, Buf.ATT, Buf.RES, d, d, n + "proj");
-            p.layerNorm(l, Buf.RES, Buf.LNO, n + "norm2");
-            if (l % 2 == 0) {
-                p.linear(l, BIAS | GELU, Buf.LNO, Buf.HID, d, ModelShape.MLP_HIDDEN, n + "fc1");
-                p.linear(l, BIAS | RESID, Buf.HID, Buf.RES, ModelShape.MLP_HIDDEN, d, n + "fc2");
-            } else {
-                p.gate(l, Buf.LNO, n + "gate");
-                p.experts(l, Buf.LNO, Buf.RES, Buf.SEC, n + "experts");
-            }
+        String n = "l" + l + ".";
+        layerNorm(l, Buf.RES, Buf.LNO, n + "norm1.gamma", n + "norm1.beta");
+        linear(l, BIAS | ATTN_BIAS, Buf.LNO, Buf.QKV, d, 3 * d, n + "qkv");
+        attention(l, Buf.QKV, Buf.ATT, ModelShape.HEADS);
+        linear(l, BIAS | ATTN_BIAS | RESID, Buf.ATT, Buf.RES, d, d, n + "proj");
+        layerNorm(l, Buf.RES, Buf.LNO, n + "norm2.gamma", n + "norm2.beta");
+        if (ModelShape.isMoe(l)) {
+            gate(l, Buf.LNO, n + "gate.task0", n + "gate.task1");
+            experts(l, Buf.LNO, Buf.RES, Buf.SEC, n + "expert", ModelShape.EXPERTS);
+        } else {
+            linear(l, BIAS | GELU, Buf.LNO, Buf.HID, d, ModelShape.MLP_HIDDEN, n + "fc1");
+            linear(l, BIAS | RESID, Buf.HID, Buf.RES, ModelShape.MLP_HIDDEN, d, n + "fc2");
         }
-        p.store(Buf.RES, d);
+        return this;
+    }
+
+    /** The M3ViT backbone: EMBED; {@code layers} layers; STORE of the residual stream; END. */
+    public static ProgramBuilder m3vit(WeightIndex index, int layers) {
+        ProgramBuilder p = new ProgramBuilder(index, ModelShape.TOKENS);
+        p.embed("patch_embed", "pos_embed");
+        for (int l = 0; l < layers; l++) {
+            p.layer(l);
+        }
+        p.store(Buf.RES, ModelShape.DIM);
         p.end();
         return p;
     }

@@ -13,7 +13,7 @@ import org.edgemoe.rtl.isa.Opcode;
 /**
  * Checks and decodes one command word (combinational): the checks and their order are
  * {@link org.edgemoe.rtl.isa.CommandCodec#check}'s: opcode, reserved bits and flags, buffer ids, sizes against the
- * {@link IsaLimits}, then the weight block (all its copies: experts or task matrices) inside WEIGHTS_SIZE.
+ * {@link IsaLimits}, then the weight blocks A and B (all their copies: experts or task matrices) inside WEIGHTS_SIZE.
  * {@code error} is the {@link ErrorCode} (0 when the command is good).
  */
 public final class CommandDecoder extends Module {
@@ -39,8 +39,7 @@ public final class CommandDecoder extends Module {
                 cmd.op.set(o);
             });
         }
-        Bool reservedOk = w.reserved0.eq(0).and(w.reserved1.eq(0)).and(w.reserved2.eq(0)).and(w.reserved3.eq(0))
-                .and(w.flags.and(U(~Command.ALL_FLAGS & 0xFF, 8)).eq(0));
+        Bool reservedOk = w.reserved0.eq(0).and(w.flags.and(U(~Command.ALL_FLAGS & 0xFF, 8)).eq(0));
         Bool buffersOk = w.src.le(5).and(w.dst.le(5)).and(w.aux.le(5));
 
         Bool tokensOk = w.tokens.ge(1).and(w.tokens.le(lim.maxTokens()));
@@ -66,7 +65,9 @@ public final class CommandDecoder extends Module {
                 mux(taskSel, U(lim.tasks() - 1, 8), U(0, 8))).named("copiesMinus1");
         UInt end = w.weightOffset.resize(41).plus(copiesMinus1.times(w.weightStride).resize(41))
                 .plus(w.weightBytes.resize(41)).named("weightEnd");
-        Bool rangeOk = weights.not().or(end.le(weightsSize.resize(41)));
+        UInt end2 = w.weight2Offset.resize(41).plus(copiesMinus1.times(w.weightStride).resize(41))
+                .plus(w.weight2Bytes.resize(41)).named("weight2End");
+        Bool rangeOk = weights.not().or(end.le(weightsSize.resize(41)).and(w.weight2Bytes.eq(0).or(end2.le(weightsSize.resize(41)))));
 
         UInt code = wireInit(U(ErrorCode.NONE.code, 8)).named("code");
         when(known.not(), () -> code.set(ErrorCode.BAD_OPCODE.code))
@@ -93,6 +94,8 @@ public final class CommandDecoder extends Module {
         cmd.weightAddr.set(weightsAddr.plus(w.weightOffset).plus(taskOffset));
         cmd.weightBytes.set(w.weightBytes);
         cmd.weightStride.set(w.weightStride);
+        cmd.weight2Addr.set(weightsAddr.plus(w.weight2Offset));
+        cmd.weight2Bytes.set(w.weight2Bytes);
         cmd.index.set(index);
     }
 

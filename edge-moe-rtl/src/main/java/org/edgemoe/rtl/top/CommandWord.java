@@ -18,15 +18,14 @@ public final class CommandWord extends Bundle {
     public final UInt reserved0 = UInt(4);
     public final UInt layer = UInt(8);
     public final UInt count = UInt(8);
-    public final UInt reserved1 = UInt(16);
+    public final UInt tokens = UInt(16);
     public final UInt inSize = UInt(16);
     public final UInt outSize = UInt(16);
-    public final UInt tokens = UInt(16);
-    public final UInt reserved2 = UInt(16);
+    public final UInt weight2Bytes = UInt(32);
     public final UInt weightOffset = UInt(32);
     public final UInt weightBytes = UInt(32);
     public final UInt weightStride = UInt(32);
-    public final UInt reserved3 = UInt(32);
+    public final UInt weight2Offset = UInt(32);
 
     public static final int BITS = 256;
 }

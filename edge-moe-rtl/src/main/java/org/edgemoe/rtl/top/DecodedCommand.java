@@ -32,5 +32,8 @@ public final class DecodedCommand extends Bundle {
     public final UInt weightAddr = UInt(32);
     public final UInt weightBytes = UInt(32);
     public final UInt weightStride = UInt(32);
+    /** Block B: WEIGHTS_ADDR + weight2Offset (expert e's at + e x stride), and its bytes (0: none). */
+    public final UInt weight2Addr = UInt(32);
+    public final UInt weight2Bytes = UInt(32);
     public final UInt index = UInt(16);
 }

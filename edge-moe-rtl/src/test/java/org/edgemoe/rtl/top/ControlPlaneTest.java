@@ -10,7 +10,7 @@ import org.edgemoe.rtl.isa.Command;
 import org.edgemoe.rtl.isa.ErrorCode;
 import org.edgemoe.rtl.isa.Opcode;
 import org.edgemoe.rtl.isa.ProgramBuilder;
-import org.edgemoe.rtl.isa.WeightLayout;
+import org.edgemoe.rtl.isa.SyntheticIndex;
 import org.edgemoe.rtl.testing.VerilatorLint;
 import org.edgemoe.sim.HdlSim;
 import org.edgemoe.sim.SimSignal;
@@ -35,7 +35,7 @@ class ControlPlaneTest {
     static final long PROG = 0x1000;
     static final long WEIGHTS = 0x10_0000;
     static final String[] LANES = {"op", "bias", "attnBias", "gelu", "resid", "taskSel", "src", "dst", "aux", "layer", "count",
-        "inSize", "outSize", "tokens", "weightAddr", "weightBytes", "weightStride", "index"};
+        "inSize", "outSize", "tokens", "weightAddr", "weightBytes", "weightStride", "weight2Addr", "weight2Bytes", "index"};
 
     @BeforeAll
     static void compile() {
@@ -102,7 +102,7 @@ class ControlPlaneTest {
         return new long[] {c.opcode().ordinal(), c.has(Command.BIAS) ? 1 : 0, c.has(Command.ATTN_BIAS) ? 1 : 0,
             c.has(Command.GELU) ? 1 : 0, c.has(Command.RESID) ? 1 : 0, c.has(Command.TASK_SEL) ? 1 : 0, c.src().id, c.dst().id,
             c.aux().id, c.layer(), c.count(), c.inSize(), c.outSize(), c.tokens(), addr & 0xFFFFFFFFL, c.weightBytes(),
-            c.weightStride(), i};
+            c.weightStride(), (WEIGHTS + c.weight2Offset()) & 0xFFFFFFFFL, c.weight2Bytes(), i};
     }
 
     static void assertDispatched(List<Command> program, List<long[]> got, int from, int task) {
@@ -119,7 +119,7 @@ class ControlPlaneTest {
 
     @Test
     void dispatchesAJavaBuiltProgramForBothTasksAndCounts() {
-        WeightLayout layout = WeightLayout.m3vit(2);
+        SyntheticIndex layout = SyntheticIndex.m3vit(2);
         ProgramBuilder pb = ProgramBuilder.m3vit(layout, 2);
         List<Command> program = pb.commands();
         byte[] image = pb.encode();
@@ -137,8 +137,9 @@ class ControlPlaneTest {
 
     @Test
     void barrierAndEndWaitForTheUnits() {
-        WeightLayout layout = WeightLayout.m3vit(1);
-        ProgramBuilder pb = new ProgramBuilder(layout, 129).embed("embed").barrier().layerNorm(0, Buf.RES, Buf.LNO, "l0.norm1").end();
+        SyntheticIndex layout = SyntheticIndex.m3vit(1);
+        ProgramBuilder pb = new ProgramBuilder(layout, 129).embed("patch_embed", "pos_embed").barrier()
+                .layerNorm(0, Buf.RES, Buf.LNO, "l0.norm1.gamma", "l0.norm1.beta").end();
         byte[] image = pb.encode();
         try (Rig rig = new Rig(true, 0)) {
             rig.sim.poke("io_unitsIdle", 0);
@@ -164,7 +165,7 @@ class ControlPlaneTest {
 
     @Test
     void corruptProgramsEndWithAnErrorCodeAndTheNextRunWorks() {
-        WeightLayout layout = WeightLayout.m3vit(2);
+        SyntheticIndex layout = SyntheticIndex.m3vit(2);
         ProgramBuilder pb = ProgramBuilder.m3vit(layout, 2);
         List<Command> program = pb.commands();
         byte[] good = pb.encode();
@@ -182,12 +183,12 @@ class ControlPlaneTest {
             assertEquals(1, rig.host.read(0x34) & 0xFFFF);
             // a size the hardware cannot do
             byte[] size = good.clone();
-            size[3 * 32 + 12] = 0;            // tokens = 0 in command 3
-            size[3 * 32 + 13] = 0;
+            size[3 * 32 + 6] = 0;             // tokens = 0 in command 3
+            size[3 * 32 + 7] = 0;
             assertEquals(ErrorCode.BAD_SIZE, rig.run(size, PROG, size.length, layout.size(), 0));
             // reserved bits
             byte[] res = good.clone();
-            res[2 * 32 + 31] = (byte) 0x80;
+            res[2 * 32 + 3] |= (byte) 0x80;   // the high nibble of the aux byte
             assertEquals(ErrorCode.RESERVED_BITS, rig.run(res, PROG, res.length, layout.size(), 0));
             // buffer id 9
             byte[] buf = good.clone();
@@ -210,7 +211,7 @@ class ControlPlaneTest {
 
     @Test
     void ddrErrorsOnTheProgramFetchAreReported() {
-        WeightLayout layout = WeightLayout.m3vit(12);
+        SyntheticIndex layout = SyntheticIndex.m3vit(12);
         byte[] good = ProgramBuilder.m3vit(layout, 12).encode();     // 87 commands: several fetch chunks
         for (int resp : new int[] {2, 3}) {
             try (Rig rig = new Rig(true, 0.2)) {
@@ -228,7 +229,7 @@ class ControlPlaneTest {
 
     @Test
     void aStuckUnitTripsTheWatchdogAndAbortStopsARun() {
-        WeightLayout layout = WeightLayout.m3vit(2);
+        SyntheticIndex layout = SyntheticIndex.m3vit(2);
         byte[] good = ProgramBuilder.m3vit(layout, 2).encode();
         try (Rig rig = new Rig(false, 0)) {
             rig.host.write(0x2C, 1000);

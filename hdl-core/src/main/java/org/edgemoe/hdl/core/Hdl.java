@@ -107,6 +107,21 @@ public final class Hdl {
         return Builder.current().module().place(child);
     }
 
+    /**
+     * Places a child whose registers are also reset while {@code softReset} is high (SpinalHDL's soft reset of a
+     * clock domain, Chisel's {@code withReset(reset || soft)}): a synchronous, registered extra reset, e.g. to
+     * return a datapath to idle after an error without resetting the whole design.
+     */
+    public static <M extends Module> M instance(M child, Bool softReset) {
+        if (child.isPlaced()) {
+            Builder.error("module " + child.getClass().getSimpleName() + " was already placed (at " + child.placedAt()
+                    + "); create a new one for another instance");
+            return child;
+        }
+        child.finish();
+        return Builder.current().module().place(child, softReset);
+    }
+
     /** A memory of {@code depth} words of {@code type}. */
     public static <T extends Ground> Mem<T> mem(T type, int depth) {
         return new Mem<>(type, depth);

@@ -137,6 +137,14 @@ public abstract class Module {
         ir.setClockConfig(config);
     }
 
+    private Signal softReset(Bool extra) {
+        Bool parent = Bool.of(new org.edgemoe.hdl.ir.Expr.Ref(ir.reset()));
+        Bool held = Hdl.regNext(extra).init(Hdl.B(false));
+        Bool r = Hdl.wire(new Bool());
+        r.set(ir.clockConfig().resetActiveHigh() ? parent.or(held) : parent.and(held.not()));
+        return r.signal();
+    }
+
     /** Ends construction: names fields by reflection. Called by instance() and elaborate(). */
     final void finish() {
         if (finished) {
@@ -150,6 +158,14 @@ public abstract class Module {
 
     /** Places a finished child under this module, binding each of its ports to a parent-side signal. */
     final <M extends Module> M place(M child) {
+        return place(child, null);
+    }
+
+    /**
+     * {@link #place(Module)}, the child's reset also asserted while {@code softReset} is high (registered once here,
+     * so the child sees a glitch-free reset one cycle later; with the parent's reset polarity).
+     */
+    final <M extends Module> M place(M child, Bool softReset) {
         ModuleIR c = child.ir();
         Instance inst = new Instance(c, SourceLoc.capture());
         inst.setScope(ir.scope());
@@ -158,7 +174,7 @@ public abstract class Module {
             if (port == c.clockOrNull()) {
                 side = ir.clock();
             } else if (port == c.resetOrNull()) {
-                side = ir.reset();
+                side = softReset == null ? ir.reset() : softReset(softReset);
             } else {
                 side = ir.newSignal(SignalKind.INSTANCE_PORT, port.width(), port.signed(), inst.loc());
                 side.setFixFormat(port.fixFormat());

@@ -1,0 +1,143 @@
+package org.edgemoe.rtl.datapath;
+
+import static org.edgemoe.hdl.core.Hdl.*;
+
+import org.edgemoe.hdl.core.Bits;
+import org.edgemoe.hdl.core.Bool;
+import org.edgemoe.hdl.core.Fix;
+import org.edgemoe.hdl.core.HdlEnum;
+import org.edgemoe.hdl.core.Mem;
+import org.edgemoe.hdl.core.Module;
+import org.edgemoe.hdl.core.UInt;
+import org.edgemoe.hdl.lib.Stream;
+import org.edgemoe.hdl.lib.StreamWidthAdapter;
+import org.edgemoe.model.hw.Formats;
+import org.edgemoe.rtl.axi.ReadBeat;
+import org.edgemoe.rtl.buffer.ActBuffer;
+import org.edgemoe.rtl.buffer.AddressGen;
+import org.edgemoe.rtl.buffer.BufferAddr;
+import org.edgemoe.rtl.buffer.LoopCmd;
+import org.edgemoe.rtl.router.MoeRouter;
+
+/**
+ * GATE: the {@link MoeRouter} fed from the LNO buffer. A command first takes the task's gate matrix from the
+ * weight port ({@code weights}: D columns of E 2-byte values, input-major, as the weight image stores it), then
+ * reads the tokens' LayerNorm-2 outputs word by word and sends them to the router one element per cycle. Each
+ * token's route beat records its best expert ({@code bestToken} / {@code bestExpert}, read by the expert loop to
+ * tell a token's first expert from its second); the router's per-expert queues leave on {@code drain} after the
+ * last token, for EXPERTS. {@code busy} until every token is routed (the drain may wait for EXPERTS).
+ */
+public final class GateStage extends Module {
+    enum State { IDLE, LOAD, RUN }
+
+    public final Stream<GateCmd> cmd;
+    public final Stream<ReadBeat> weights;
+    public final Stream<BufferAddr> lnoRead;
+    public final Stream<ActBuffer.Word> lnoData;
+    public final Stream<ExpertBeat> drain;
+    public final UInt bestToken;
+    public final UInt bestExpert;
+    public final Bool busy = out(Bool());
+
+    public GateStage(Formats f, int lanes, int dim, int experts, int maxTokens, int addrWidth, int busBits) {
+        int tw = log2Up(maxTokens);
+        param("LANES", lanes);
+        param("EXPERTS", experts);
+        param("DIM", dim);
+        MoeRouter router = instance(new MoeRouter(f, experts, dim, 2, 2, 1 << tw));
+        int eb = router.eb;
+        int wA = router.wA;
+        int wW = router.wW;
+        int wP = router.wP;
+        cmd = slave(new Stream<>(new GateCmd()));
+        weights = slave(new Stream<>(new ReadBeat(busBits)));
+        lnoRead = master(new Stream<>(new BufferAddr(addrWidth)));
+        lnoData = slave(new Stream<>(new ActBuffer.Word(lanes, f.act())));
+        drain = master(new Stream<>(new ExpertBeat(eb, router.cb, tw, f.prob())));
+        bestToken = in(UInt(tw));
+        bestExpert = out(UInt(eb));
+
+        HdlEnum<State> state = reg(Enum(State.class)).init(State.IDLE).named("state");
+        UInt tokens = reg(UInt(16)).init(0).named("tokens");
+        UInt task = reg(UInt(1)).init(0).named("gateTask");
+        int kw = log2Up(dim + 1);
+        UInt column = reg(UInt(kw)).init(0).named("column");
+        UInt routed = reg(UInt(16)).init(0).named("routed");
+
+        // ---- the gate matrix: one column of E weights per 2E bytes ----
+        Stream<Bits> cols = StreamWidthAdapter.adapt(weights.map(b -> b.data), experts * 16);
+        cols.ready.set(B(true));
+        router.weights.valid.set(cols.valid);
+        Bits wAcc = null;
+        for (int e = experts - 1; e >= 0; e--) {
+            Bits w = cols.payload.slice(16 * e + wW - 1, 16 * e);
+            wAcc = wAcc == null ? w : cat(wAcc, w);
+        }
+        router.weights.payload.set(cat(task.asBits(), column.resize(router.kb).asBits(), wAcc));
+        when(cols.fire(), () -> column.set(column.plus(1)));
+
+        // ---- the tokens: LNO words, one element per cycle ----
+        AddressGen gen = instance(new AddressGen(addrWidth, 16));
+        gen.cmd.valid.set(state.is(State.LOAD).and(column.eq(dim)));
+        gen.cmd.payload.base.set(U(0, addrWidth));
+        gen.cmd.payload.counts.get(0).set(tokens.times(U(dim / lanes, 8)).resize(16));
+        gen.cmd.payload.counts.get(1).set(U(1, 16));
+        gen.cmd.payload.counts.get(2).set(U(1, 16));
+        for (int i = 0; i < LoopCmd.LEVELS; i++) {
+            gen.cmd.payload.strides.get(i).set(U(i == 0 ? 1 : 0, addrWidth));
+        }
+        lnoRead.driveFrom(gen.addr);
+        Stream<Bits> elems = StreamWidthAdapter.adapt(lnoData.map(w -> w.lanes.toBits()), wA);
+        UInt elem = reg(UInt(kw)).init(0).named("elem");
+        UInt token = reg(UInt(16)).init(0).named("token");
+        Bool lastToken = token.plus(1).eq(tokens).named("lastToken");
+        router.input.valid.set(elems.valid);
+        router.input.payload.set(cat(lastToken.asBits(), task.asBits(), elems.payload));
+        elems.ready.set(router.input.ready);
+        when(router.input.fire(), () -> {
+            Bool endOfToken = elem.eq(dim - 1);
+            elem.set(mux(endOfToken, U(0, kw), elem.plus(1)));
+            when(endOfToken, () -> token.set(token.plus(1)));
+        });
+
+        // ---- route beats: each token's best expert ----
+        Mem<UInt> best = mem(UInt(eb), maxTokens);
+        router.route.ready.set(B(true));
+        Bits r = router.route.payload;
+        int e0 = 2 * wP;
+        int tokLo = 2 * wP + 2 * eb;
+        when(router.route.fire(), () -> {
+            best.write(r.slice(tokLo + tw - 1, tokLo).asUInt(), r.slice(e0 + eb - 1, e0).asUInt());
+            routed.set(routed.plus(1));
+        });
+        bestExpert.set(best.readAsync(bestToken));
+
+        // ---- drain: the router's packed beat as an ExpertBeat ----
+        Bits d = router.drain.payload;
+        int qb = router.qb;
+        int cb = router.cb;
+        drain.valid.set(router.drain.valid);
+        router.drain.ready.set(drain.ready);
+        drain.payload.score.set(Fix.fromRaw(f.prob(), d.slice(wP - 1, 0)));
+        drain.payload.token.set(d.slice(wP + tw - 1, wP).asUInt());
+        drain.payload.expert.set(d.slice(wP + qb + eb - 1, wP + qb).asUInt());
+        drain.payload.count.set(d.slice(wP + qb + eb + cb - 1, wP + qb + eb).asUInt());
+        drain.payload.header.set(d.bit(wP + qb + eb + cb));
+        drain.payload.last.set(d.bit(wP + qb + eb + cb + 1));
+
+        cmd.ready.set(state.is(State.IDLE));
+        switchOn(state)
+            .is(State.IDLE, () -> when(cmd.fire(), () -> {
+                tokens.set(cmd.payload.tokens);
+                task.set(cmd.payload.task);
+                column.set(U(0, kw));
+                elem.set(U(0, kw));
+                token.set(U(0, 16));
+                routed.set(U(0, 16));
+                state.set(State.LOAD);
+            }))
+            .is(State.LOAD, () -> when(gen.cmd.fire(), () -> state.set(State.RUN)))
+            .is(State.RUN, () -> when(routed.eq(tokens), () -> state.set(State.IDLE)));
+        busy.set(state.is(State.IDLE).not());
+    }
+}

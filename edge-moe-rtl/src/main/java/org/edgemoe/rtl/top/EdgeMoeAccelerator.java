@@ -1,0 +1,168 @@
+package org.edgemoe.rtl.top;
+
+import static org.edgemoe.hdl.core.Hdl.*;
+
+import org.edgemoe.hdl.core.Bool;
+import org.edgemoe.hdl.core.Module;
+import org.edgemoe.hdl.core.UInt;
+import org.edgemoe.hdl.lib.axi.Axi4ReadOnly;
+import org.edgemoe.hdl.lib.axi.Axi4WriteOnly;
+import org.edgemoe.hdl.lib.axi.AxiLite4;
+import org.edgemoe.model.ModelShape;
+import org.edgemoe.rtl.axi.AxiError;
+import org.edgemoe.rtl.axi.AxiReadMaster;
+import org.edgemoe.rtl.axi.AxiWriteMaster;
+import org.edgemoe.rtl.datapath.CommandDispatcher;
+import org.edgemoe.rtl.datapath.DatapathConfig;
+import org.edgemoe.rtl.datapath.GateStage;
+import org.edgemoe.rtl.datapath.LayerDatapath;
+import org.edgemoe.rtl.datapath.ResidLoad;
+import org.edgemoe.rtl.datapath.ResidStore;
+import org.edgemoe.rtl.embed.PixelStreamer;
+
+/**
+ * The Edge-MoE accelerator: DDR in, DDR out. The {@link ControlPlane} (AXI4-Lite registers {@code ctrl}, the program
+ * fetch on {@code prog}) decodes the host's command list; the {@link CommandDispatcher} turns each command into
+ * unit commands on the {@link LayerDatapath} (buffers, linear engine, LayerNorm, attention, expert merge), the
+ * {@link GateStage} (router), the {@link PixelStreamer} and the residual load / store. Weights stream in on
+ * {@code weights} through the {@link FetchRouter}; the image on {@code input}; the output features leave on
+ * {@code output}. Activations never leave the chip. After an error the sequencer's {@code stopping} resets the
+ * datapath (a soft reset), so every unit is idle for the next START. See docs/accelerator.md.
+ */
+public final class EdgeMoeAccelerator extends Module {
+    public final AxiLite4 ctrl;
+    public final Axi4ReadOnly prog;
+    public final Axi4ReadOnly weights;
+    public final Axi4ReadOnly input;
+    public final Axi4WriteOnly output;
+    public final Bool interrupt = out(Bool());
+
+    public EdgeMoeAccelerator() {
+        this(AcceleratorConfig.defaults());
+    }
+
+    public EdgeMoeAccelerator(AcceleratorConfig cfg) {
+        DatapathConfig dc = cfg.datapath();
+        int n = dc.lanes();
+        int aw = dc.addrWidth();
+        int bus = cfg.ddr().dataWidth();
+        param("LANES", n);
+        param("PROFILE", cfg.formats().name());
+        ctrl = slave(new AxiLite4(12, 32));
+        prog = master(new Axi4ReadOnly(cfg.ddr()));
+        weights = master(new Axi4ReadOnly(cfg.ddr()));
+        input = master(new Axi4ReadOnly(cfg.ddr()));
+        output = master(new Axi4WriteOnly(cfg.ddr()));
+
+        ControlPlane control = instance(new ControlPlane(cfg.ddr(), cfg.limits()));
+        Bool stop = control.stopping;
+        AxiReadMaster weightPort = instance(new AxiReadMaster(cfg.ddr(), cfg.weightOutstanding(), 32, 32));
+        AxiReadMaster inputPort = instance(new AxiReadMaster(cfg.ddr(), 4, cfg.embed().lengthWidth(), 16));
+        AxiWriteMaster outputPort = instance(new AxiWriteMaster(cfg.ddr(), 4, 32));
+        FetchRouter fetch = instance(new FetchRouter(bus), stop);
+        CommandDispatcher disp = instance(new CommandDispatcher(dc, cfg.attention(), cfg.layerNorm(), bus,
+                log2Up(ModelShape.EXPERTS), log2Up((1 << log2Up(dc.maxTokens())) + 1)), stop);
+        LayerDatapath layer = instance(new LayerDatapath(dc, cfg.attention(), cfg.layerNorm()), stop);
+        GateStage gate = instance(new GateStage(cfg.formats(), n, dc.dim(), ModelShape.EXPERTS, dc.maxTokens(), aw, bus), stop);
+        PixelStreamer pixels = instance(new PixelStreamer(cfg.embed()), stop);
+        ResidLoad posLoad = instance(new ResidLoad(bus, n, cfg.formats().resid(), aw), stop);
+        ResidStore store = instance(new ResidStore(bus, n, cfg.formats().resid(), aw, 16), stop);
+
+        // ---- control ----
+        control.ctrl.connectFrom(ctrl);
+        prog.ar.driveFrom(control.prog.ar);
+        control.prog.r.driveFrom(prog.r);
+        interrupt.set(control.interrupt);
+        disp.cmd.driveFrom(control.cmd);
+        disp.task.set(control.task);
+        disp.inputAddr.set(control.inputAddr);
+        disp.outputAddr.set(control.outputAddr);
+        for (AxiReadMaster m : java.util.List.of(weightPort, inputPort)) {
+            m.clear.set(control.clearErrors);
+        }
+        outputPort.clear.set(control.clearErrors);
+        fetch.flush.set(stop);
+
+        // ---- DDR ports ----
+        weights.ar.driveFrom(weightPort.axi.ar);
+        weightPort.axi.r.driveFrom(weights.r);
+        input.ar.driveFrom(inputPort.axi.ar);
+        inputPort.axi.r.driveFrom(input.r);
+        output.aw.driveFrom(outputPort.axi.aw);
+        output.w.driveFrom(outputPort.axi.w);
+        outputPort.axi.b.driveFrom(output.b);
+
+        // ---- weights: requests, beats to their destinations ----
+        fetch.req.driveFrom(disp.fetch);
+        weightPort.cmd.driveFrom(fetch.transfer);
+        fetch.data.driveFrom(weightPort.data);
+        disp.cuBeats.driveFrom(fetch.cuData);
+        disp.lnBeats.driveFrom(fetch.lnData);
+        gate.weights.driveFrom(fetch.gateData);
+        posLoad.data.driveFrom(fetch.posData);
+
+        // ---- units ----
+        layer.linear.driveFrom(disp.linear);
+        layer.weight.driveFrom(disp.weight);
+        layer.list.connectFrom(disp.list);
+        layer.lnCmd.driveFrom(disp.lnCmd);
+        layer.lnParam.driveFrom(disp.lnParam);
+        layer.attnCmd.driveFrom(disp.attnCmd);
+        layer.mergeCmd.driveFrom(disp.merge);
+        gate.cmd.driveFrom(disp.gateCmd);
+        layer.lnoRead.driveFrom(gate.lnoRead);
+        gate.lnoData.driveFrom(layer.lnoData);
+        disp.drain.driveFrom(gate.drain);
+        gate.bestToken.set(disp.bestToken);
+        disp.bestExpert.set(gate.bestExpert);
+        pixels.cmd.driveFrom(disp.embedCmd);
+        inputPort.cmd.driveFrom(pixels.read);
+        pixels.data.driveFrom(inputPort.data);
+        layer.hidWrite.valid.set(pixels.write.valid);
+        layer.hidWrite.payload.set(pixels.write.payload);
+        pixels.write.ready.set(B(true));
+        layer.resWrite.connectFrom(posLoad.write);
+        store.cmd.driveFrom(disp.storeCmd);
+        layer.resRead.driveFrom(store.read);
+        store.readData.driveFrom(layer.resData);
+        outputPort.cmd.driveFrom(disp.storeXfer);
+        outputPort.data.driveFrom(store.beats);
+
+        Bool unitsBusy = layer.linearBusy.or(layer.lnBusy).or(layer.attnBusy).or(layer.mergeBusy).or(gate.busy)
+                .or(pixels.busy).or(posLoad.busy).or(store.busy).or(outputPort.busy).named("unitsBusy");
+        disp.unitsBusy.set(unitsBusy);
+        disp.engineBusy.set(layer.linearBusy);
+        disp.mergeBusy.set(layer.mergeBusy);
+        disp.fetchBusy.set(fetch.busy);
+        disp.embedInputsDone.set(fetch.posOutstanding.eq(0).and(posLoad.busy.not()).and(pixels.busy.not()));
+        control.unitsIdle.set(unitsBusy.or(disp.busy).or(fetch.busy).not());
+        control.progress.set(layer.linear.fire().or(disp.weight.fire()).or(disp.cmd.fire()).or(layer.attnCmd.fire())
+                .or(pixels.write.valid).or(store.beats.fire()).or(gate.drain.fire()));
+        errors(control, weightPort, inputPort, outputPort);
+        activity(control, layer, gate, pixels, weightPort, inputPort, outputPort, disp);
+    }
+
+    private static void errors(ControlPlane control, AxiReadMaster a, AxiReadMaster b, AxiWriteMaster w) {
+        AxiError r = control.unitReadError;
+        r.valid.set(a.error.valid.or(b.error.valid));
+        r.resp.set(mux(a.error.valid, a.error.resp, b.error.resp));
+        r.addr.set(mux(a.error.valid, a.error.addr, b.error.addr));
+        control.unitWriteError.set(w.error);
+    }
+
+    private static void activity(ControlPlane control, LayerDatapath layer, GateStage gate, PixelStreamer pixels,
+                                 AxiReadMaster wp, AxiReadMaster ip, AxiWriteMaster op, CommandDispatcher disp) {
+        UnitActivity a = control.unitActivity;
+        a.cu.set(layer.linearBusy);
+        a.attn.set(layer.attnBusy);
+        a.ln.set(layer.lnBusy);
+        a.router.set(gate.busy);
+        a.embed.set(pixels.busy);
+        UInt w = mux(wp.beat, U(16, 8), U(0, 8));
+        UInt i = mux(ip.beat, U(16, 8), U(0, 8));
+        a.ddrReadBytes.set(w.plus(i));
+        a.ddrWriteBytes.set(mux(op.beat, U(16, 8), U(0, 8)));
+        a.ddrStall.set(wp.waiting.or(ip.waiting).or(op.waiting));
+        a.command.set(disp.cmd.fire());
+    }
+}

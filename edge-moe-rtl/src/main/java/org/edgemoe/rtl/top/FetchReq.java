@@ -1,0 +1,14 @@
+package org.edgemoe.rtl.top;
+
+import static org.edgemoe.hdl.core.Hdl.*;
+
+import org.edgemoe.hdl.core.Bundle;
+import org.edgemoe.hdl.core.HdlEnum;
+import org.edgemoe.hdl.core.UInt;
+
+/** One weight-port transfer: {@code bytes} bytes from DDR address {@code addr}, its beats to {@code dest}. */
+public final class FetchReq extends Bundle {
+    public final UInt addr = UInt(32);
+    public final UInt bytes = UInt(32);
+    public final HdlEnum<FetchDest> dest = Enum(FetchDest.class);
+}
