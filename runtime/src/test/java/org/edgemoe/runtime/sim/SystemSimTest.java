@@ -1,0 +1,85 @@
+package org.edgemoe.runtime.sim;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import org.edgemoe.model.M3VitWeights;
+import org.edgemoe.model.ModelShape;
+import org.edgemoe.model.WeightFolder;
+import org.edgemoe.model.hw.Formats;
+import org.edgemoe.model.hw.HwModel;
+import org.edgemoe.model.hw.HwTrace;
+import org.edgemoe.model.hw.QuantizedWeights;
+import org.edgemoe.runtime.Accelerator;
+import org.edgemoe.runtime.ImageConfig;
+import org.edgemoe.runtime.M3VitImage;
+import org.edgemoe.runtime.RunResult;
+import org.edgemoe.runtime.SimulationBackend;
+import org.edgemoe.runtime.Task;
+import org.edgemoe.runtime.WeightImage;
+import org.edgemoe.rtl.isa.Buf;
+import org.edgemoe.rtl.isa.ProgramBuilder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The accelerator from DDR to DDR in full-system simulation, on the real image and weights (synthetic experts):
+ * programs of the first layers (a dense one, then an MoE one) built from the packed image's tensor table, run
+ * through the Java driver; the stored residual stream is bit-exact to HwModel's after that layer.
+ */
+class SystemSimTest {
+    static QuantizedWeights q;
+    static WeightImage image;
+    static byte[] pixels;
+
+    @BeforeAll
+    static void load() {
+        Path folder = WeightFolder.locate().orElse(null);
+        assumeTrue(folder != null, WeightFolder.absentMessage());
+        q = new QuantizedWeights(M3VitWeights.load(folder), Formats.dsp18());
+        image = M3VitImage.pack(q, ImageConfig.defaults());
+        long[] px = q.pixels();
+        pixels = new byte[px.length];
+        for (int i = 0; i < px.length; i++) {
+            pixels[i] = (byte) px[i];
+        }
+    }
+
+    static byte[] program(int layers) {
+        ProgramBuilder p = new ProgramBuilder(image.index(), ModelShape.TOKENS);
+        p.embed("patch_embed", "pos_embed");
+        for (int l = 0; l < layers; l++) {
+            p.layer(l);
+        }
+        return p.store(Buf.RES, ModelShape.DIM).end().encode();
+    }
+
+    static long[][] run(SystemSim sys, int layers, Task task) {
+        Accelerator acc = Accelerator.open(new SimulationBackend(sys, 300e6, SimulationBackend.DEFAULT_BASE,
+                SimulationBackend.DEFAULT_SIZE, "full-system simulation"));
+        acc.loadWeights(image, ImageConfig.defaults());
+        acc.loadProgram(program(layers));
+        acc.loadInput(pixels);
+        long t0 = sys.cycle();
+        long w0 = System.nanoTime();
+        RunResult r = acc.run(task, 100_000_000L, null);
+        double secs = (System.nanoTime() - w0) / 1e9;
+        long cycles = sys.cycle() - t0;
+        System.out.printf("SIM system.layers%d.task%d %d cycles (%.2f ms at 300 MHz), %.0f cycles/s%n", layers, task.index,
+                cycles, cycles / 300e3, cycles / secs);
+        sys.ddr().assertNoViolations();
+        return r.features().rawRows();
+    }
+
+    @Test
+    void embeddingAndTheFirstDenseLayerAreBitExact() {
+        HwTrace trace = new HwModel(q).run(0);
+        try (SystemSim sys = SystemSim.open()) {
+            long[][] got = run(sys, 1, Task.SEMSEG);
+            for (int t = 0; t < ModelShape.TOKENS; t++) {
+                assertArrayEquals(trace.layerOutputs()[0][t], got[t], "token " + t + " after layer 0");
+            }
+        }
+    }
+}
