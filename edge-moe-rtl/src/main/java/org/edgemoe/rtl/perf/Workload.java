@@ -53,7 +53,8 @@ public final class Workload {
         return new Step(name, Unit.COMPUTE, (long) tokens * in * out, 2L * (in * out + out));
     }
 
-    private static int[] tokensPerExpert(Routing r, int tokens) {
+    /** Tokens per expert of a MoE layer (every token counted once per chosen expert); spread evenly when {@code r} is null. */
+    static int[] tokensPerExpert(Routing r, int tokens) {
         int[] c = new int[EXPERTS];
         if (r == null) {
             for (int t = 0; t < tokens * TOP_K; t++) {

@@ -1,0 +1,186 @@
+package org.edgemoe.rtl.perf;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The accelerator's analytical cycle model: per command ({@link Op}), the cycles its unit needs at the RTL's measured
+ * schedule, the cycles its DDR bytes need at the port's rate, how they combine, and the fixed costs around them;
+ * commands run one after the other (the dispatcher starts a command when every unit is idle). Each formula is the
+ * block's own schedule (docs/blocks), each constant a measured figure ({@link Timing}):
+ * <ul>
+ *   <li>LINEAR: output tile outer, input tile inner, {@code ceil(K/R) x ceil(N/C)} weight tiles; a tile takes
+ *       {@code max(T, (T + C) / 2)} cycles (T tokens stream through it; the ping-pong bank is free C cycles after its
+ *       last token, so fewer than C tokens leave gaps, docs/blocks/compute-unit.md) or its weight bytes at the weight
+ *       port's rate, whichever is longer; plus the array fill {@code 2R + C + 6}.</li>
+ *   <li>ATTENTION: per head, blocks of P queries; a block is {@code 2 (T + nq - 1) headDim / L} cycles (the stagger,
+ *       both phases) plus the wait for lane 0's softmax statistics that the stagger does not hide,
+ *       {@code max(0, S - (nq - 1) headDim / L)}.</li>
+ *   <li>LAYERNORM: {@code T D / lanes} plus the unit's latency, after its gamma / beta fetch.</li>
+ *   <li>GATE: one gate element a cycle, {@code T D}, plus the post-processing latency of the last token.</li>
+ *   <li>EXPERTS: per active expert, its token list then FC1 (D -> hidden) and FC2 (hidden -> D) over its own tokens
+ *       as LINEAR (weights streamed; the next expert's are requested while one computes), then RES += SEC.</li>
+ *   <li>EMBED: the pixel streamer (the image at the input port's rate), the patch linear, pos_embed at the weight
+ *       rate. STORE: the features at the output port's rate.</li>
+ * </ul>
+ * The DDR rate of the weights is {@link DdrParams#bytesPerCycle()} (the ports' total or the DDR's sustained rate,
+ * whichever is lower); without {@link Timing#prefetch} each weight-reading command also waits the read latency.
+ */
+public final class CycleModel {
+    /**
+     * Measured constants. {@code dispatch}: cycles between commands (CommandDispatcherTest, layer 0 from decoded
+     * commands: 241,258 cycles against 241,066 for its seven commands' unit figures, 27 a command); {@code cuFillExtra}:
+     * the compute unit's fill beyond R + C (EngineBench: tiles x T + 54 at 16 x 16 on every shape, 54 = 2R + C + 6);
+     * {@code lnLatency} 36 (ln.latency); {@code attnStatsWait} 23 and {@code attnHeadExtra} 2.3 (fitted on
+     * attn.cycles.layer.p4/p8/p16/p32 = 28,114 / 14,674 / 7,954 / 4,690: the fit reproduces all four within 2 cycles);
+     * {@code gateLatency} 41 (moe-router.md: 24,809 cycles for 129 tokens of 192 elements); {@code streamerLatency}
+     * 46 (embed.streamer_cycles 6,190 for 6,144 words); {@code expertSwitch}: cycles between experts (the loop's
+     * header, fetch and wait states); {@code prefetch}: the next command's weight requests are issued while the
+     * current one computes, hiding the read latency.
+     */
+    public record Timing(int dispatch, int cuFillExtra, int lnLatency, double attnStatsWait, double attnHeadExtra, int gateLatency,
+                         int streamerLatency, int expertSwitch, int mergeLatency, int writeLatency, boolean prefetch) {
+        public static Timing measured() {
+            return new Timing(27, 6, 36, 23, 2.3, 41, 46, 6, 8, 20, true);
+        }
+
+        public Timing withPrefetch(boolean on) {
+            return new Timing(dispatch, cuFillExtra, lnLatency, attnStatsWait, attnHeadExtra, gateLatency, streamerLatency, expertSwitch,
+                    mergeLatency, writeLatency, on);
+        }
+    }
+
+    /** A command's modelled cycles; {@code unitCycles} its unit's busy time, {@code ddrCycles} its DDR bytes at the rate. */
+    public record Row(Op op, long cycles, long unitCycles, long ddrCycles) {
+        public boolean ddrBound() {
+            return ddrCycles > unitCycles;
+        }
+    }
+
+    private final AccelShape shape;
+    private final DdrParams ddr;
+    private final Timing timing;
+
+    public CycleModel(AccelShape shape, DdrParams ddr, Timing timing) {
+        this.shape = shape;
+        this.ddr = ddr;
+        this.timing = timing;
+    }
+
+    public CycleModel(AccelShape shape, DdrParams ddr) {
+        this(shape, ddr, Timing.measured());
+    }
+
+    public List<Row> rows(List<Op> ops) {
+        List<Row> out = new ArrayList<>();
+        boolean first = true;
+        for (Op op : ops) {
+            Row r = row(op);
+            long latency = op.weightBytes() > 0 && (first || !timing.prefetch()) ? ddr.readLatencyCycles() : 0;
+            if (op.weightBytes() > 0) {
+                first = false;
+            }
+            out.add(new Row(op, r.cycles() + latency + timing.dispatch(), r.unitCycles(), r.ddrCycles()));
+        }
+        return out;
+    }
+
+    public long cycles(List<Op> ops) {
+        return rows(ops).stream().mapToLong(Row::cycles).sum();
+    }
+
+    public double ms(List<Op> ops) {
+        return cycles(ops) * ddr.msPerCycle();
+    }
+
+    /** Weight bytes per cycle. */
+    double rate() {
+        return ddr.bytesPerCycle();
+    }
+
+    /** One port's bytes per cycle (the input image, the output features), within the DDR's sustained rate. */
+    double portRate() {
+        return Math.min(ddr.portBytesPerCycle(), ddr.peakGBps() * 1e9 * ddr.sustainedFraction() / (ddr.clockMHz() * 1e6));
+    }
+
+    Row row(Op op) {
+        return switch (op.kind()) {
+            case LINEAR -> linear(op.in(), op.out(), op.tokens(), op.weightBytes());
+            case LAYERNORM -> {
+                long unit = (long) op.tokens() * ceilDiv(op.in(), shape.lnLanes()) + timing.lnLatency();
+                long fetch = (long) Math.ceil(op.weightBytes() / rate());
+                yield new Row(op, unit + fetch, unit, fetch);
+            }
+            case ATTENTION -> {
+                long unit = attention(op.tokens(), op.count(), op.in() / Math.max(1, op.count()));
+                yield new Row(op, unit, unit, 0);
+            }
+            case GATE -> {
+                long unit = (long) op.tokens() * op.in() + timing.gateLatency();
+                long fetch = (long) Math.ceil(op.weightBytes() / rate());
+                yield new Row(op, unit + fetch, unit, fetch);
+            }
+            case EXPERTS -> experts(op);
+            case EMBED -> {
+                int patches = op.tokens() - 1;
+                long words = (long) patches * ceilDiv(op.in(), shape.cuRows());
+                long streamer = Math.max(words, (long) Math.ceil(op.readBytes() / portRate())) + timing.streamerLatency();
+                Row lin = linear(op.in(), op.out(), patches, Op.linearWeightBytes(op.in(), op.out()));
+                long pos = (long) Math.ceil((op.weightBytes() - Op.linearWeightBytes(op.in(), op.out())) / rate());
+                yield new Row(op, streamer + lin.cycles() + pos, streamer + lin.unitCycles(), (long) Math.ceil(op.ddrBytes() / rate()));
+            }
+            case STORE -> {
+                long d = (long) Math.ceil(op.writeBytes() / portRate());
+                yield new Row(op, d + timing.writeLatency(), 0, d);
+            }
+        };
+    }
+
+    /** A linear layer: weight tiles, each the longer of its tokens' time and its weights' time, plus the fill. */
+    Row linear(int in, int out, int tokens, long weightBytes) {
+        int r = shape.cuRows();
+        int c = shape.cuCols();
+        long tiles = (long) ceilDiv(in, r) * ceilDiv(out, c);
+        double tileCompute = Math.max(tokens, (tokens + c) / 2.0);
+        double tileDdr = weightBytes / rate() / tiles;
+        long fill = 2L * r + c + timing.cuFillExtra();
+        long cycles = (long) Math.ceil(tiles * Math.max(tileCompute, tileDdr)) + fill;
+        return new Row(null, cycles, (long) Math.ceil(tiles * tileCompute), (long) Math.ceil(weightBytes / rate()));
+    }
+
+    /** One ATTENTION command: {@code heads} heads of {@code tokens} tokens, {@code headDim} values a row. */
+    long attention(int tokens, int heads, int headDim) {
+        int p = shape.attnLanes();
+        int parts = ceilDiv(headDim, shape.attnBeat());
+        double perHead = timing.attnHeadExtra();
+        for (int base = 0; base < tokens; base += p) {
+            int nq = Math.min(p, tokens - base);
+            perHead += 2.0 * (tokens + nq - 1) * parts + Math.max(0, timing.attnStatsWait() - (nq - 1) * parts);
+        }
+        return (long) Math.ceil(heads * perHead);
+    }
+
+    private Row experts(Op op) {
+        long cycles = 0;
+        long unit = 0;
+        long ddrC = 0;
+        long fc1Bytes = Op.linearWeightBytes(op.in(), op.out());
+        long fc2Bytes = op.weightBytes() - fc1Bytes;
+        for (int n : op.expertTokens()) {
+            if (n == 0) {
+                continue;
+            }
+            Row a = linear(op.in(), op.out(), n, fc1Bytes);
+            Row b = linear(op.out(), op.in(), n, fc2Bytes);
+            cycles += timing.expertSwitch() + n + a.cycles() + b.cycles();
+            unit += n + a.unitCycles() + b.unitCycles();
+            ddrC += a.ddrCycles() + b.ddrCycles();
+        }
+        long merge = (long) op.tokens() * ceilDiv(op.in(), shape.cuRows()) + timing.mergeLatency();
+        return new Row(op, cycles + merge, unit + merge, ddrC);
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+}

@@ -1,0 +1,100 @@
+package org.edgemoe.rtl.perf;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import org.edgemoe.model.ModelShape;
+import org.edgemoe.rtl.perf.Op.Kind;
+import org.junit.jupiter.api.Test;
+
+/** The cycle model against the RTL figures measured block by block (docs/blocks), and its consistency with the lower bound. */
+class CycleModelTest {
+    static final AccelShape CU16 = new AccelShape(16, 16, 8, 64, 16);
+    /** The RTL benches' weight source: one 128-bit beat a cycle, no latency. */
+    static final DdrParams JAVA_DDR = new DdrParams(17.06, 0.8, 1, 16, 0, 300);
+
+    @Test
+    void linearLayersAsTheEngineBenchMeasuresThem() {
+        CycleModel m = new CycleModel(CU16, JAVA_DDR);
+        // EngineBench / cu.util: QKV, FC1, FC2 at 129 tokens, an expert's FC1 at 17 tokens (weights never the limit there)
+        assertEquals(55_782, m.linear(192, 576, 129, 0).cycles());
+        assertEquals(74_358, m.linear(192, 768, 129, 0).cycles());
+        assertEquals(74_358, m.linear(768, 192, 129, 0).cycles());
+        assertEquals(4_950, m.linear(192, 384, 17, 0).cycles());
+        // the same expert with its 148 KB of weights on one 16 B/cycle port: DDR-bound, 288 tiles of 32.2 cycles
+        CycleModel.Row e = m.linear(192, 384, 17, Op.linearWeightBytes(192, 384));
+        assertTrue(e.ddrBound());
+        assertEquals(9_264 + 54, e.cycles());
+        // a 32 x 32 array halves the tiles' count twice and doubles the fill
+        CycleModel m32 = new CycleModel(new AccelShape(32, 32, 8, 64, 32), JAVA_DDR);
+        assertEquals(6L * 24 * 129 + 102, m32.linear(192, 768, 129, 0).cycles());
+    }
+
+    @Test
+    void attentionAsTheEngineBenchMeasuresIt() {
+        int[] p = {4, 8, 16, 32};
+        long[] measured = {28_114, 14_674, 7_954, 4_690};
+        for (int i = 0; i < p.length; i++) {
+            CycleModel m = new CycleModel(new AccelShape(16, 16, p[i], 64, 16), JAVA_DDR);
+            long c = m.attention(129, 3, 64);
+            assertEquals(measured[i], c, 3, "attn.cycles.layer.p" + p[i]);
+        }
+        // half-row beats: two beats a row, so twice the cycles per block, and the stagger hides more of the wait
+        CycleModel half = new CycleModel(new AccelShape(16, 16, 8, 32, 16), JAVA_DDR);
+        assertTrue(half.attention(129, 3, 64) > 2 * 14_000);
+    }
+
+    @Test
+    void layerZeroFromDecodedCommands() {
+        // CommandDispatcherTest: LN1, QKV, ATTENTION (3 heads), proj, LN2, FC1, FC2 on the 16 x 16 dsp18 array with
+        // attention P = 8 x 64, weights from a Java DDR at one beat a cycle: 241,258 cycles
+        List<Op> layer = ImageOps.m3vit(1, 129, null).subList(1, 8);
+        assertEquals(List.of(Kind.LAYERNORM, Kind.LINEAR, Kind.ATTENTION, Kind.LINEAR, Kind.LAYERNORM, Kind.LINEAR, Kind.LINEAR),
+                layer.stream().map(Op::kind).toList());
+        long c = new CycleModel(CU16, JAVA_DDR).cycles(layer);
+        assertEquals(241_258, c, 241_258 * 0.001, "within 0.1 % of the RTL");
+    }
+
+    @Test
+    void embeddingAsTheBenchMeasuresIt() {
+        CycleModel m = new CycleModel(CU16, JAVA_DDR);
+        Op embed = ImageOps.m3vit(0, 129, null).get(0);
+        CycleModel.Row r = m.row(embed);
+        // embed.streamer_cycles 6,190 + embed.linear_cycles 73,784 = 79,974, then pos_embed (99 KB at 16 B/cycle)
+        long pos = 4L * 129 * 192 / 16;
+        assertEquals(79_974, r.cycles() - pos, 5);
+    }
+
+    @Test
+    void theModelNeverBeatsTheLowerBoundAndMorePortsHelpTheExperts() {
+        for (AccelShape s : List.of(CU16, new AccelShape(32, 32, 16, 64, 32), new AccelShape(8, 8, 4, 64, 8))) {
+            for (int ports : new int[] {1, 2, 4}) {
+                DdrParams d = DdrParams.zcu102(ports);
+                List<Op> ops = ImageOps.m3vit(ModelShape.LAYERS, ModelShape.TOKENS, null);
+                long model = new CycleModel(s, d).cycles(ops);
+                long bound = LowerBound.cycles(Workload.m3vit(ModelShape.LAYERS, ModelShape.TOKENS, null), s, d);
+                assertTrue(model >= bound, s + " " + ports + " ports: model " + model + " < bound " + bound);
+                assertTrue(model < 1.6 * bound, s + " " + ports + " ports: model " + model + " far above the bound " + bound);
+            }
+        }
+        List<Op> moe = ImageOps.m3vit(2, 129, null).subList(13, 15);
+        assertEquals(Kind.EXPERTS, moe.get(1).kind());
+        long one = new CycleModel(CU16, DdrParams.zcu102(1)).cycles(moe);
+        long two = new CycleModel(CU16, DdrParams.zcu102(2)).cycles(moe);
+        assertTrue(two < 0.7 * one, "the experts are DDR-bound on one port: " + one + " -> " + two);
+        // without prefetch every weight-reading command waits the read latency
+        List<Op> ops = ImageOps.m3vit(2, 129, null);
+        long pre = new CycleModel(CU16, DdrParams.zcu102(1)).cycles(ops);
+        long noPre = new CycleModel(CU16, DdrParams.zcu102(1), CycleModel.Timing.measured().withPrefetch(false)).cycles(ops);
+        long weighted = ops.stream().filter(o -> o.weightBytes() > 0).count();
+        assertEquals((weighted - 1) * 45, noPre - pre);
+    }
+
+    @Test
+    void opsCarryTheWorkloadsBytes() {
+        List<Op> ops = ImageOps.m3vit(12, 129, null);
+        List<Step> steps = Workload.m3vit(12, 129, null);
+        assertEquals(steps.stream().mapToLong(Step::ddrBytes).sum(), ops.stream().mapToLong(Op::ddrBytes).sum());
+        assertThrows(IllegalArgumentException.class, () -> ImageOps.m3vit(1, 1, null));
+    }
+}
