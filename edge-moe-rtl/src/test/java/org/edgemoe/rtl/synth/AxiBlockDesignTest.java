@@ -20,7 +20,9 @@ import org.edgemoe.hdl.examples.QueueExample;
 import org.edgemoe.hdl.lib.axi.Axi4Config;
 import org.edgemoe.rtl.isa.IsaLimits;
 import org.edgemoe.rtl.synth.AxiBusPorts.Bus;
+import org.edgemoe.rtl.top.AcceleratorConfig;
 import org.edgemoe.rtl.top.ControlPlane;
+import org.edgemoe.rtl.top.EdgeMoeAccelerator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -179,6 +181,48 @@ class AxiBlockDesignTest {
     }
 
     @Test
+    void theAcceleratorIsTheDefaultTopWithItsFourMastersOnTheFourHpPorts() throws Exception {
+        Path rtl = tmp.resolve("acc");
+        new VerilogEmitter().add(Elaboration.elaborate(QueueExample::new).topIR())
+                .add(Elaboration.elaborate(() -> new EdgeMoeAccelerator(AcceleratorConfig.defaults())).topIR()).write(rtl);
+        ManifestFile acc = ManifestFile.read(rtl);
+        assertEquals("EdgeMoeAccelerator", VivadoScripts.bitstreamTop(acc, null).name());
+        Map<String, String> files = VivadoScripts.generate(acc, null);
+        String pkg = files.get("package_ip.tcl");
+        Top t = acc.top("EdgeMoeAccelerator");
+        assertEquals(List.of("ctrl", "prog", "weights", "input", "output"), AxiBusPorts.buses(t).stream().map(Bus::name).toList());
+        assertEquals(List.of("READ_WRITE", "READ_ONLY", "READ_ONLY", "READ_ONLY", "WRITE_ONLY"),
+                AxiBusPorts.buses(t).stream().map(Bus::readWriteMode).toList());
+        Set<String> busifs = new HashSet<>(all(Pattern.compile("ipx::add_bus_interface (\\S+)"), pkg));
+        assertEquals(Set.of("ctrl", "prog", "weights", "input", "output", "interrupt", "clk", "reset"), busifs);
+        Set<String> physical = new HashSet<>(all(Pattern.compile("physical_name (\\S+)"), pkg));
+        Set<String> ports = new HashSet<>();
+        t.ports().forEach(p -> ports.add(p.name()));
+        assertEquals(ports, physical, "every port of the accelerator is in an interface");
+        assertTrue(pkg.contains("set_property value {ctrl:prog:weights:input:output} [ipx::get_bus_parameters ASSOCIATED_BUSIF"), pkg);
+        String bd = files.get("bd_zcu102.tcl");
+        String cell = "EdgeMoeAccelerator_0";
+        String[][] masters = {{"prog", "0", "SAXIGP2"}, {"weights", "1", "SAXIGP3"}, {"input", "2", "SAXIGP4"}, {"output", "3", "SAXIGP5"}};
+        for (String[] mm : masters) {
+            assertTrue(bd.contains("connect_bd_intf_net [get_bd_intf_pins " + cell + "/" + mm[0] + "] [get_bd_intf_pins sc_hp" + mm[1] + "/S00_AXI]"), mm[0]);
+            assertTrue(bd.contains("connect_bd_intf_net [get_bd_intf_pins sc_hp" + mm[1] + "/M00_AXI] [get_bd_intf_pins zynq_ultra_ps_e_0/S_AXI_HP" + mm[1]
+                    + "_FPD]"), mm[0]);
+            assertTrue(bd.contains("CONFIG.PSU__USE__S_AXI_GP" + (Integer.parseInt(mm[1]) + 2) + " {1} CONFIG.PSU__" + mm[2] + "__DATA_WIDTH {128}"), mm[0]);
+            assertTrue(bd.contains("[get_bd_addr_spaces " + cell + "/" + mm[0] + "] [get_bd_addr_segs zynq_ultra_ps_e_0/" + mm[2] + "/HP" + mm[1]
+                    + "_DDR_LOW] -force"), mm[0]);
+        }
+        assertTrue(bd.contains("connect_bd_intf_net [get_bd_intf_pins zynq_ultra_ps_e_0/M_AXI_HPM0_FPD] [get_bd_intf_pins sc_ctrl/S00_AXI]"), bd);
+        assertTrue(bd.contains("connect_bd_intf_net [get_bd_intf_pins sc_ctrl/M00_AXI] [get_bd_intf_pins " + cell + "/ctrl]"), bd);
+        assertTrue(bd.contains("-offset 0xA0000000 -range 4K -target_address_space [get_bd_addr_spaces zynq_ultra_ps_e_0/Data] [get_bd_addr_segs "
+                + cell + "/ctrl/reg0] -force"), bd);
+        assertTrue(bd.contains("connect_bd_net [get_bd_pins " + cell + "/interrupt] [get_bd_pins zynq_ultra_ps_e_0/pl_ps_irq0]"), bd);
+        assertTrue(bd.contains("CONFIG.PSU__USE__M_AXI_GP0 {1}") && bd.contains("CONFIG.PSU__USE__IRQ0 {1}"), bd);
+        assertFalse(bd.contains("other inputs are left unconnected"), "every input of the accelerator is on an interface");
+        assertFalse(bd.contains("axi_dma"), bd);
+        consistentIn(acc, "EdgeMoeAccelerator", bd);
+    }
+
+    @Test
     void slavesThatDoNotFitTheControlWindowAreAnError() {
         Bus big = new Bus("huge", AxiBusPorts.Protocol.AXI4LITE, false, true, true, Map.of(), 32, 29, 0);
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
@@ -191,6 +235,10 @@ class AxiBlockDesignTest {
 
     /** Pins of the top are its IP's interfaces; every HP port used is enabled and clocked, the unused ones disabled. */
     private static void consistent(String name, String bd) {
+        consistentIn(m, name, bd);
+    }
+
+    private static void consistentIn(ManifestFile m, String name, String bd) {
         Top t = m.top(name);
         Set<String> busifs = new HashSet<>(all(Pattern.compile("ipx::add_bus_interface (\\S+)"), VivadoScripts.generate(m, name).get("package_ip.tcl")));
         for (String pin : all(Pattern.compile(name + "_0/(\\w+)"), bd)) {
