@@ -5,7 +5,7 @@
 /* Bytes of a command word, and where the driver finds the fields it reads (little-endian). */
 #define EDGEMOE_COMMAND_BYTES 32u
 #define EDGEMOE_CMD_OPCODE_OFFSET 0u /* u8 */
-#define EDGEMOE_CMD_TOKENS_OFFSET 12u /* u16 */
+#define EDGEMOE_CMD_TOKENS_OFFSET 6u /* u16 */
 #define EDGEMOE_CMD_OUT_SIZE_OFFSET 10u /* u16 */
 
 /* Opcodes. */
