@@ -30,7 +30,11 @@ public final class DeviceBackend implements AcceleratorBackend {
 
     /** Opens and maps the register window and the buffer; a failure names the file and why. */
     public static DeviceBackend open(String regs, String buffer) {
-        NativeDriver.load();
+        try {
+            NativeDriver.load();
+        } catch (IllegalStateException | UnsatisfiedLinkError e) {
+            throw new AcceleratorException(AcceleratorException.Kind.NO_DEVICE, "the native driver could not be loaded: " + e.getMessage());
+        }
         long h;
         try {
             h = NativeDriver.linuxOpen(regs, buffer);

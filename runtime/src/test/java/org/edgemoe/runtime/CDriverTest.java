@@ -321,6 +321,49 @@ class CDriverTest {
     }
 
     @Test
+    void embedsTheRealImageInTheFullSystemSimulationBitExactToTheGoldenModel() {
+        java.nio.file.Path folder = org.edgemoe.model.WeightFolder.locate().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(folder != null, org.edgemoe.model.WeightFolder.absentMessage());
+        org.edgemoe.model.hw.QuantizedWeights q = new org.edgemoe.model.hw.QuantizedWeights(
+                org.edgemoe.model.M3VitWeights.load(folder), Formats.dsp18());
+        WeightImage img = M3VitImage.pack(q, ImageConfig.defaults());
+        byte[] px = new byte[InputImage.BYTES];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (byte) q.pixels()[i];
+        }
+        byte[] program = new org.edgemoe.rtl.isa.ProgramBuilder(img.index(), 129).embed("patch_embed", "pos_embed")
+                .store(org.edgemoe.rtl.isa.Buf.RES, 192).end().encode();
+        try (SimulationBackend b = new SimulationBackend(org.edgemoe.runtime.sim.SystemSim.open(), 300e6, SimulationBackend.DEFAULT_BASE,
+                SimulationBackend.DEFAULT_SIZE, "full-system simulation")) {
+            long h = NativeDriver.driverCreate(b);
+            try {
+                assertEquals(0, NativeDriver.driverOpen(h), NativeDriver.driverMessage(h));
+                assertEquals(0, NativeDriver.driverLoadWeights(h, img.bytes(), HASH), NativeDriver.driverMessage(h));
+                assertEquals(0, NativeDriver.driverLoadProgram(h, program), NativeDriver.driverMessage(h));
+                assertEquals(0, NativeDriver.driverLoadInput(h, px), NativeDriver.driverMessage(h));
+                assertEquals(0, NativeDriver.driverStart(h, 0), NativeDriver.driverMessage(h));
+                assertEquals(0, NativeDriver.driverWait(h, 100_000, null), NativeDriver.driverMessage(h));
+                int[] raw = new int[129 * 192];
+                assertEquals(0, NativeDriver.driverReadOutput(h, raw), NativeDriver.driverMessage(h));
+                long[][] want = new org.edgemoe.model.hw.HwModel(q).embed();
+                for (int t = 0; t < 129; t++) {
+                    for (int c = 0; c < 192; c++) {
+                        assertEquals(want[t][c], raw[t * 192 + c], "token " + t + " value " + c);
+                    }
+                }
+                long[] perf = new long[10];
+                assertEquals(0, NativeDriver.driverReadPerf(h, perf));
+                assertEquals(2, perf[9], "EMBED and STORE dispatched");
+                assertEquals(129L * 192 * 4, perf[7], "PERF_DDR_WR_BYTES: the stored features");
+                assertTrue(perf[5] > 0, "the embedding unit was busy");
+                System.out.printf("SIM cdriver.embed %d cycles%n", perf[0]);
+            } finally {
+                NativeDriver.driverFree(h);
+            }
+        }
+    }
+
+    @Test
     void tablesCrcAndLayoutMatchTheJavaSide() throws Exception {
         for (ErrorCode e : ErrorCode.values()) {
             assertEquals(e.name(), NativeDriver.errorName(e.code));

@@ -20,13 +20,17 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The {@code edgemoe} command line. Exit codes: 0 success, 1 bad input (a message on standard error names
- * the file and what was wrong), 2 usage error.
+ * the file and what was wrong), 2 usage error, 3 the accelerator failed (a hardware error code, a timeout, a run
+ * already in progress), 4 no accelerator (the device cannot be opened, the simulation cannot be built).
  */
 @Command(name = "edgemoe", mixinStandardHelpOptions = true, version = "edgemoe 0.1.0",
         description = "Host tools of the Edge-MoE accelerator.",
-        subcommands = {EdgeMoeCli.Pack.class, EdgeMoeCli.Inspect.class, EdgeMoeCli.Image.class, EdgeMoeCli.Regs.class})
+        subcommands = {EdgeMoeCli.Pack.class, EdgeMoeCli.Inspect.class, EdgeMoeCli.Image.class, RunCommand.class, EdgeMoeCli.Regs.class})
 public final class EdgeMoeCli implements Runnable {
     public static final int BAD_INPUT = 1;
+    public static final int ACCELERATOR_FAILED = 3;
+    public static final int NO_ACCELERATOR = 4;
+    private static volatile boolean terminal;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,6 +41,7 @@ public final class EdgeMoeCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        terminal = System.console() != null;
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
@@ -46,6 +51,18 @@ public final class EdgeMoeCli implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            if (ex instanceof org.edgemoe.runtime.AcceleratorException a) {
+                line.getErr().println("edgemoe: " + ex.getMessage());
+                return switch (a.kind()) {
+                    case NO_DEVICE -> NO_ACCELERATOR;
+                    case BAD_LOAD -> BAD_INPUT;
+                    default -> ACCELERATOR_FAILED;
+                };
+            }
+            if (ex instanceof java.io.UncheckedIOException) {
+                line.getErr().println("edgemoe: " + ex.getMessage());
+                return BAD_INPUT;
+            }
             if (ex instanceof WeightImageException || ex instanceof WeightFileException || ex instanceof IllegalArgumentException) {
                 line.getErr().println("edgemoe: " + ex.getMessage());
                 return BAD_INPUT;
@@ -53,6 +70,11 @@ public final class EdgeMoeCli implements Runnable {
             throw ex;
         });
         return cl.execute(args);
+    }
+
+    /** Whether standard error is a terminal (progress redrawn in place) or a file / pipe (clean lines). */
+    static boolean terminal() {
+        return terminal;
     }
 
     /** Hardware configuration options shared by the subcommands. */
