@@ -24,7 +24,9 @@ import java.util.List;
  *       rate. STORE: the features at the output port's rate.</li>
  * </ul>
  * The DDR rate of the weights is {@link DdrParams#bytesPerCycle()} (the ports' total or the DDR's sustained rate,
- * whichever is lower); without {@link Timing#prefetch} each weight-reading command also waits the read latency.
+ * whichever is lower); without {@link Timing#prefetch} each weight-reading command also waits the read latency
+ * (the first always does). EMBED: pos_embed (weight port) and the image (input port) load at once, then the patch
+ * linear runs.
  */
 public final class CycleModel {
     /**
@@ -36,12 +38,14 @@ public final class CycleModel {
      * {@code gateLatency} 41 (moe-router.md: 24,809 cycles for 129 tokens of 192 elements); {@code streamerLatency}
      * 46 (embed.streamer_cycles 6,190 for 6,144 words); {@code expertSwitch}: cycles between experts (the loop's
      * header, fetch and wait states); {@code prefetch}: the next command's weight requests are issued while the
-     * current one computes, hiding the read latency.
+     * current one computes, hiding the read latency. EdgeMoeAccelerator does not (its dispatcher starts a command when
+     * every unit is idle and every fetch delivered; only the expert loop requests the next expert's weights early), so
+     * {@link #measured()} has it off.
      */
     public record Timing(int dispatch, int cuFillExtra, int lnLatency, double attnStatsWait, double attnHeadExtra, int gateLatency,
                          int streamerLatency, int expertSwitch, int mergeLatency, int writeLatency, boolean prefetch) {
         public static Timing measured() {
-            return new Timing(27, 6, 36, 23, 2.3, 41, 46, 6, 8, 20, true);
+            return new Timing(27, 6, 36, 23, 2.3, 41, 46, 6, 8, 20, false);
         }
 
         public Timing withPrefetch(boolean on) {
@@ -76,7 +80,8 @@ public final class CycleModel {
         boolean first = true;
         for (Op op : ops) {
             Row r = row(op);
-            long latency = op.weightBytes() > 0 && (first || !timing.prefetch()) ? ddr.readLatencyCycles() : 0;
+            // EMBED counts its own latency (two loads in parallel)
+            long latency = op.weightBytes() > 0 && op.kind() != Op.Kind.EMBED && (first || !timing.prefetch()) ? ddr.readLatencyCycles() : 0;
             if (op.weightBytes() > 0) {
                 first = false;
             }
@@ -126,8 +131,9 @@ public final class CycleModel {
                 long words = (long) patches * ceilDiv(op.in(), shape.cuRows());
                 long streamer = Math.max(words, (long) Math.ceil(op.readBytes() / portRate())) + timing.streamerLatency();
                 Row lin = linear(op.in(), op.out(), patches, Op.linearWeightBytes(op.in(), op.out()));
-                long pos = (long) Math.ceil((op.weightBytes() - Op.linearWeightBytes(op.in(), op.out())) / rate());
-                yield new Row(op, streamer + lin.cycles() + pos, streamer + lin.unitCycles(), (long) Math.ceil(op.ddrBytes() / rate()));
+                // pos_embed on the weight port and the image on the input port load together, then the patch linear
+                long pos = (long) Math.ceil((op.weightBytes() - Op.linearWeightBytes(op.in(), op.out())) / rate()) + ddr.readLatencyCycles();
+                yield new Row(op, Math.max(streamer, pos) + lin.cycles(), streamer + lin.unitCycles(), (long) Math.ceil(op.ddrBytes() / rate()));
             }
             case STORE -> {
                 long d = (long) Math.ceil(op.writeBytes() / portRate());
