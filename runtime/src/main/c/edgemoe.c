@@ -208,6 +208,46 @@ int edgemoe_check_image(const void *image, size_t bytes, uint64_t expected_hash,
     return EDGEMOE_OK;
 }
 
+int edgemoe_image_resid_frac_bits(const void *image, size_t bytes) {
+    const uint8_t *p = (const uint8_t *)image;
+    uint32_t count, i;
+    if (image == NULL || bytes < EDGEMOE_IMAGE_FIXED_HEADER) {
+        return -1;
+    }
+    count = le32(p + 32);
+    for (i = 0; i < count && EDGEMOE_IMAGE_FIXED_HEADER + (uint64_t)EDGEMOE_IMAGE_ENTRY_BYTES * (i + 1) <= bytes; i++) {
+        const uint8_t *e = p + EDGEMOE_IMAGE_FIXED_HEADER + (size_t)EDGEMOE_IMAGE_ENTRY_BYTES * i;
+        if (memcmp(e, "pos_embed", 10) == 0) {
+            return (int16_t)le16(e + 90);
+        }
+    }
+    return -1;
+}
+
+size_t edgemoe_npy_header(char *buf, size_t buf_bytes, uint32_t rows, uint32_t cols, int raw_int32) {
+    char dict[100];
+    int len = snprintf(dict, sizeof dict, "{'descr': '%s', 'fortran_order': False, 'shape': (%u, %u), }", raw_int32 ? "<i4" : "<f4",
+                       (unsigned)rows, (unsigned)cols);
+    size_t unpadded, total, i;
+    if (len < 0 || (size_t)len >= sizeof dict) {
+        return 0;
+    }
+    unpadded = 10 + (size_t)len + 1;
+    total = (unpadded + 63) / 64 * 64;
+    if (buf == NULL || buf_bytes < total || total - 10 > 0xFFFF) {
+        return 0;
+    }
+    memcpy(buf, "\x93NUMPY\x01\x00", 8);
+    buf[8] = (char)((total - 10) & 0xFF);
+    buf[9] = (char)((total - 10) >> 8);
+    memcpy(buf + 10, dict, (size_t)len);
+    for (i = 10 + (size_t)len; i < total - 1; i++) {
+        buf[i] = ' ';
+    }
+    buf[total - 1] = '\n';
+    return total;
+}
+
 int edgemoe_load_weights(edgemoe_dev *dev, const void *image, size_t bytes, uint64_t expected_hash) {
     uint64_t room;
     int s;

@@ -189,6 +189,14 @@ const char *edgemoe_error_meaning(uint32_t code);
 /* "EDGEMOE_E_TIMEOUT", ... for a status. */
 const char *edgemoe_status_name(int status);
 
+/* The fraction bits of the resid format an image was packed in (its pos_embed tensor's), or -1 when the image
+   has no pos_embed (call after edgemoe_check_image). */
+int edgemoe_image_resid_frac_bits(const void *image, size_t bytes);
+
+/* The header of a NumPy .npy file (version 1.0) of rows x cols little-endian float32 (or int32 when raw_int32),
+   C order, padded so the data starts 64-byte aligned; returns its bytes (at most 128), 0 if buf is too small. */
+size_t edgemoe_npy_header(char *buf, size_t buf_bytes, uint32_t rows, uint32_t cols, int raw_int32);
+
 /* CRC-32 (IEEE 802.3, as zlib and java.util.zip.CRC32), continuing from crc (0 to begin). */
 uint32_t edgemoe_crc32(uint32_t crc, const void *data, size_t n);
 

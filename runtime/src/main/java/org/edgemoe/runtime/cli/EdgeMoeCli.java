@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "edgemoe", mixinStandardHelpOptions = true, version = "edgemoe 0.1.0",
         description = "Host tools of the Edge-MoE accelerator.",
-        subcommands = {EdgeMoeCli.Pack.class, EdgeMoeCli.Inspect.class, EdgeMoeCli.Image.class, RunCommand.class, EdgeMoeCli.Regs.class})
+        subcommands = {EdgeMoeCli.Pack.class, EdgeMoeCli.Inspect.class, EdgeMoeCli.Image.class, RunCommand.class, ProgramCommand.class, EdgeMoeCli.Regs.class})
 public final class EdgeMoeCli implements Runnable {
     public static final int BAD_INPUT = 1;
     public static final int ACCELERATOR_FAILED = 3;

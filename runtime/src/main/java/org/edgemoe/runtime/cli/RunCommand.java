@@ -60,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--sim", description = "the same as --backend sim")
     boolean sim;
 
-    @Option(names = "--regs", defaultValue = "uio:EdgeMoeAccelerator", description = "device: register window, uio:/dev/uioN, uio:NAME or "
+    @Option(names = "--regs", defaultValue = "uio:edgemoe", description = "device: register window, uio:/dev/uioN, uio:NAME or "
             + "mem:ADDR (default ${DEFAULT-VALUE})")
     String regs;
 
@@ -105,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter e = spec.commandLine().getErr();
-        WeightImage img = loadWeights(c);
+        WeightImage img = loadWeights(weights, c);
         byte[] pixels = loadPixels(c);
         byte[] program = program(img, n);
         try (AcceleratorBackend b = simulate ? simulation() : DeviceBackend.open(regs, buffer)) {
@@ -146,7 +146,8 @@ final class RunCommand implements Callable<Integer> {
                 "the full-system simulation (Verilator, ZCU102 DDR model, 300 MHz)");
     }
 
-    private WeightImage loadWeights(ImageConfig c) {
+    /** A weight image file (checked for {@code c}), or the float32 folder packed for {@code c}. */
+    static WeightImage loadWeights(Path weights, ImageConfig c) {
         if (Files.isDirectory(weights)) {
             return M3VitImage.pack(new QuantizedWeights(M3VitWeights.load(weights), c.formats()), c);
         }

@@ -153,6 +153,33 @@ class RunCommandTest {
     }
 
     @Test
+    void programWritesListsAndDisassemblesTheCommandList() throws Exception {
+        assumeWeights();
+        Path p = dir.resolve("m3vit.prog");
+        Run w = run("program", "--weights", image.toString(), "--out", p.toString());
+        assertEquals(0, w.code(), w.err());
+        assertTrue(w.out().startsWith("wrote " + p + ": 87 commands (2784 bytes), 12 layers, for dsp18"), w.out());
+        byte[] prog = Files.readAllBytes(p);
+        assertArrayEquals(RunCommand.program(org.edgemoe.runtime.M3VitImage.read(image, ImageConfig.defaults()), 12), prog);
+        Run d = run("program", "--disassemble", p.toString());
+        assertEquals(0, d.code(), d.err());
+        assertEquals(org.edgemoe.rtl.isa.Disassembler.disassemble(prog), d.out());
+        String[] lines = d.out().split("\n");
+        assertEquals(87, lines.length);
+        assertTrue(lines[0].startsWith("   0: EMBED") && lines[86].equals("  86: END"), lines[0] + " / " + lines[86]);
+        assertTrue(d.out().contains("GATE") && d.out().contains("EXPERTS") && d.out().contains("layer=11"), d.out());
+        Run l = run("program", "--weights", image.toString(), "--layers", "1", "--list");
+        assertEquals(0, l.code(), l.err());
+        assertEquals(10, l.out().split("\n").length, l.out());
+        Run none = run("program", "--weights", image.toString());
+        assertEquals(1, none.code());
+        assertTrue(none.err().contains("give --weights and --out (or --list), or --disassemble FILE"), none.err());
+        Run missing = run("program", "--disassemble", dir.resolve("nope.prog").toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("nope.prog: no such program file"), missing.err());
+    }
+
+    @Test
     void progressRedrawsOneLineOnATerminalAndPrintsTenthsOtherwise() {
         StringWriter s = new StringWriter();
         ProgressBar t = new ProgressBar(new PrintWriter(s, true), true, false);
