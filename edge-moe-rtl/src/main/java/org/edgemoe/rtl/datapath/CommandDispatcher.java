@@ -68,7 +68,7 @@ public final class CommandDispatcher extends Module {
     public final Bool embedInputsDone = in(Bool());
     /** Weight-port transfers outstanding. */
     public final Bool fetchBusy = in(Bool());
-    /** High from a command's acceptance until its unit commands are issued. */
+    /** High from a command's acceptance until its unit commands are issued, and while the expert loop runs. */
     public final Bool busy = out(Bool());
 
     public CommandDispatcher(DatapathConfig cfg, AttnConfig attn, LnConfig ln, int busBits, int expertWidth, int countWidth) {
@@ -106,8 +106,8 @@ public final class CommandDispatcher extends Module {
         LnParams params = new LnParams(ln, lnRows, B(true), state.is(State.LN_PARAMS), lnParam);
         lnRows.ready.set(params.ready);
 
-        cmd.ready.set(state.is(State.IDLE).and(unitsBusy.not()).and(fetchBusy.not()));
-        busy.set(state.is(State.IDLE).not());
+        cmd.ready.set(state.is(State.IDLE).and(unitsBusy.not()).and(fetchBusy.not()).and(loop.busy.not()));
+        busy.set(state.is(State.IDLE).not().or(loop.busy));
 
         // ---- weight requests: the dispatcher's own, or the expert loop's while it runs ----
         HdlEnum<FetchDest> destA = Enum(FetchDest.class).literal(FetchDest.CU);

@@ -73,6 +73,19 @@ class SystemSimTest {
     }
 
     @Test
+    void anMoeLayerIsBitExactForBothTasks() {
+        try (SystemSim sys = SystemSim.open()) {
+            for (Task task : Task.values()) {
+                HwTrace trace = new HwModel(q).run(task.index);
+                long[][] got = run(sys, 2, task);
+                for (int t = 0; t < ModelShape.TOKENS; t++) {
+                    assertArrayEquals(trace.layerOutputs()[1][t], got[t], "token " + t + " after layer 1, task " + task);
+                }
+            }
+        }
+    }
+
+    @Test
     void embeddingAndTheFirstDenseLayerAreBitExact() {
         HwTrace trace = new HwModel(q).run(0);
         try (SystemSim sys = SystemSim.open()) {
