@@ -25,8 +25,8 @@ import java.util.List;
  * </ul>
  * The DDR rate of the weights is {@link DdrParams#bytesPerCycle()} (the ports' total or the DDR's sustained rate,
  * whichever is lower); without {@link Timing#prefetch} each weight-reading command also waits the read latency
- * (the first always does). EMBED: pos_embed (weight port) and the image (input port) load at once, then the patch
- * linear runs.
+ * (the first always does). EMBED: pos_embed (weight port) and the image (input port) load at once, sharing the DDR's
+ * sustained rate, then the patch linear runs.
  */
 public final class CycleModel {
     /**
@@ -105,7 +105,12 @@ public final class CycleModel {
 
     /** One port's bytes per cycle (the input image, the output features), within the DDR's sustained rate. */
     double portRate() {
-        return Math.min(ddr.portBytesPerCycle(), ddr.peakGBps() * 1e9 * ddr.sustainedFraction() / (ddr.clockMHz() * 1e6));
+        return Math.min(ddr.portBytesPerCycle(), sharedRate());
+    }
+
+    /** The DDR's sustained bytes per cycle, shared by every port. */
+    double sharedRate() {
+        return ddr.peakGBps() * 1e9 * ddr.sustainedFraction() / (ddr.clockMHz() * 1e6);
     }
 
     Row row(Op op) {
@@ -132,8 +137,12 @@ public final class CycleModel {
                 long streamer = Math.max(words, (long) Math.ceil(op.readBytes() / portRate())) + timing.streamerLatency();
                 Row lin = linear(op.in(), op.out(), patches, Op.linearWeightBytes(op.in(), op.out()));
                 // pos_embed on the weight port and the image on the input port load together, then the patch linear
-                long pos = (long) Math.ceil((op.weightBytes() - Op.linearWeightBytes(op.in(), op.out())) / rate()) + ddr.readLatencyCycles();
-                yield new Row(op, Math.max(streamer, pos) + lin.cycles(), streamer + lin.unitCycles(), (long) Math.ceil(op.ddrBytes() / rate()));
+                long posBytes = op.weightBytes() - Op.linearWeightBytes(op.in(), op.out());
+                long pos = (long) Math.ceil(posBytes / rate()) + ddr.readLatencyCycles();
+                // ... sharing the DDR: together they cannot beat the sustained rate
+                long both = (long) Math.ceil((posBytes + op.readBytes()) / sharedRate()) + ddr.readLatencyCycles();
+                long loads = Math.max(Math.max(streamer, pos), both);
+                yield new Row(op, loads + lin.cycles(), streamer + lin.unitCycles(), (long) Math.ceil(op.ddrBytes() / rate()));
             }
             case STORE -> {
                 long d = (long) Math.ceil(op.writeBytes() / portRate());

@@ -15,7 +15,8 @@ import org.edgemoe.model.hw.QuantizedWeights;
 /**
  * {@code make bench} figures of the performance model: {@code BENCH e2e.lower_bound_ms.<shape>.task<t>} for a few
  * accelerator shapes, with the real image's routing from the golden model (every expert active and tokens
- * spread evenly when the weights are absent, said on standard error), and the per-unit split of the bound.
+ * spread evenly when the weights are absent, said on standard error), the per-unit split of the bound, and the cycle
+ * model's whole-image estimate of the accelerator as built ({@code e2e.model_cycles.task<t>}, {@code e2e.model_ms.task<t>}).
  */
 public final class PerfBench {
     private PerfBench() { }
@@ -60,6 +61,15 @@ public final class PerfBench {
                 System.out.printf("BENCH e2e.lower_bound_ddr_bound_share.%s.task%d %.3f fraction%n", e.getKey(), t,
                         (double) ddrBound / LowerBound.cycles(steps, shape, ddr));
             }
+        }
+        // the cycle model of the accelerator as built (AcceleratorConfig.defaults(): 16 x 16, attention 8 x 64, one weight port)
+        AccelShape built = new AccelShape(16, 16, 8, 64, 16);
+        DdrParams ddr1 = DdrParams.zcu102(1);
+        for (int t = 0; t < ModelShape.TASKS; t++) {
+            CycleModel m = new CycleModel(built, ddr1);
+            List<Op> ops = ImageOps.m3vit(ModelShape.LAYERS, ModelShape.TOKENS, routing[t]);
+            System.out.printf("BENCH e2e.model_cycles.task%d %d cycles%n", t, m.cycles(ops));
+            System.out.printf("BENCH e2e.model_ms.task%d %.3f ms%n", t, m.ms(ops));
         }
     }
 }
