@@ -7,6 +7,7 @@ import org.edgemoe.hdl.core.Bits;
 import org.edgemoe.hdl.core.Bool;
 import org.edgemoe.hdl.core.Fix;
 import org.edgemoe.hdl.core.Module;
+import org.edgemoe.hdl.core.SInt;
 import org.edgemoe.hdl.core.UInt;
 import org.edgemoe.hdl.fixed.FixFormat;
 import org.edgemoe.hdl.lib.Flow;
@@ -18,6 +19,7 @@ import org.edgemoe.rtl.buffer.BufferAddr;
 import org.edgemoe.rtl.buffer.ListAddressGen;
 import org.edgemoe.rtl.cu.ComputeUnit;
 import org.edgemoe.rtl.cu.CuConfig;
+import org.edgemoe.rtl.cu.WeightRow;
 
 /**
  * The compute unit with its data movers: each {@link LinearCmd} is forked to the compute unit and to three
@@ -106,7 +108,10 @@ public final class LinearEngine extends Module {
         dModeQ.push.valid.set(dm.valid);
         dModeQ.push.payload.set(c.cu.expert);
         dm.ready.set(dModeQ.push.ready);
-        cu.weight.driveFrom(weight);
+        // a weight word is a row of the compute unit (lane c in bits 16c+15..16c, the WeightRow's field layout)
+        WeightRow row = wire(new WeightRow(cfg)).named("weightRow");
+        row.setFromBits(weight.payload);
+        cu.weight.driveFrom(weight.translateWith(row));
 
         // ---- x: buffer words straight into the array (lane 0 = input row 0) ----
         connectX(xGen, cu);
@@ -123,10 +128,12 @@ public final class LinearEngine extends Module {
         Bits tag = tagQ.pop.payload;
         Bool second = tag.bit(0).and(fromList).named("destSecond");
         Bits score = mux(fromList, tag.slice(prob.width(), 1), Bits(1L << prob.fracBits(), prob.width()));
-        Bits lanes = mux(second, Bits(0, cols * f.resid().width()), destData.payload.lanes.toBits());
         Bool dAll = destData.valid.and(tagQ.pop.valid).and(dModeQ.pop.valid).named("dAll");
         cu.dest.valid.set(dAll);
-        cu.dest.payload.set(cat(score, lanes));
+        cu.dest.payload.score.set(Fix.fromRaw(prob, score));
+        for (int k = 0; k < cols; k++) {
+            cu.dest.payload.resid.get(k).set(mux(second, fix(0, f.resid()), destData.payload.lanes.get(k)));
+        }
         destData.ready.set(cu.dest.ready.and(tagQ.pop.valid).and(dModeQ.pop.valid));
         tagQ.pop.ready.set(cu.dest.ready.and(destData.valid).and(dModeQ.pop.valid));
         dModeQ.pop.ready.set(cu.dest.ready.and(dAll).and(destData.payload.last));
@@ -143,12 +150,11 @@ public final class LinearEngine extends Module {
         xRead.payload.last.set(xGen.addr.payload.last);
         xGen.addr.ready.set(xRead.ready);
         cu.x.valid.set(xData.valid);
-        cu.x.payload.set(xData.payload.lanes.toBits());
+        cu.x.payload.lanes.set(xData.payload.lanes);
         xData.ready.set(cu.x.ready);
     }
 
     private void connectY(ComputeUnit cu, ListAddressGen yGen, StreamFifo<Bits> yModeQ, Formats f) {
-        int ow = cfg.outWidth();
         Bool yGo = cu.y.valid.and(yGen.addr.valid).and(yModeQ.pop.valid).named("yGo");
         cu.y.ready.set(yGen.addr.valid.and(yModeQ.pop.valid));
         yGen.addr.ready.set(cu.y.valid.and(yModeQ.pop.valid));
@@ -162,9 +168,10 @@ public final class LinearEngine extends Module {
             out.payload.addr.set(yGen.addr.payload.addr);
         }
         for (int k = 0; k < cfg.cols(); k++) {
-            Bits lane = cu.y.payload.slice(k * ow + ow - 1, k * ow);
-            yAct.payload.lanes.get(k).set(Fix.fromRaw(f.act(), lane.slice(f.act().width() - 1, 0)));
-            Fix r = Fix.fromRaw(f.resid(), lane.slice(f.resid().width() - 1, 0));
+            // the lane is the command's format sign-extended: its low bits are the act or resid value
+            SInt lane = cu.y.payload.lanes.get(k);
+            yAct.payload.lanes.get(k).set(Fix.fromRaw(f.act(), lane.resize(f.act().width())));
+            Fix r = Fix.fromRaw(f.resid(), lane.resize(f.resid().width()));
             yResid.payload.lanes.get(k).set(r);
             ySecond.payload.lanes.get(k).set(r);
         }

@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Random;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.SimSignal;
+import org.edgemoe.sim.stream.StreamPorts;
 
 /**
- * Drives a {@link ComputeUnit} simulation cycle by cycle: queues of command, weight-row, x and dest
- * beats in the unit's stream order, random valid stalls on the inputs and ready stalls on y (seeded;
+ * Drives a {@link ComputeUnit} simulation cycle by cycle, its payloads by field (raw lane values): queues of
+ * command, weight-row, x and dest beats in the unit's stream order, random valid stalls on the inputs and ready stalls on y (seeded;
  * 0 = never stall), collects the y beats. Stream rule kept: a presented beat stays until it fires.
  */
 public final class CuDriver {
@@ -19,16 +20,16 @@ public final class CuDriver {
     private final double outStall;
 
     private final List<long[]> cmds = new ArrayList<>();     // inSize, outSize, tokens, bias, attn, resid, gelu, expert
-    private final List<long[]> weights = new ArrayList<>();  // packed words
-    private final List<long[]> xs = new ArrayList<>();
-    private final List<long[]> dests = new ArrayList<>();
+    private final List<long[]> weights = new ArrayList<>();  // lanes (raw)
+    private final List<long[]> xs = new ArrayList<>();       // lanes (raw)
+    private final List<long[]> dests = new ArrayList<>();    // resid lanes (raw), then the score
     private final List<long[]> expected = new ArrayList<>(); // lanes
     private final List<long[]> received = new ArrayList<>();
     private long cycles;
 
-    private final SimSignal cmdValid, cmdReady, wValid, wReady, wPayload, xValid, xReady, xPayload,
-            dValid, dReady, dPayload, yValid, yReady, yPayload, busy;
+    private final SimSignal cmdValid, cmdReady, wValid, wReady, xValid, xReady, dValid, dReady, yValid, yReady, busy;
     private final SimSignal[] cmdFields;
+    private final List<SimSignal> wLanes, xLanes, dLanes, yLanes;
 
     public CuDriver(Sim sim, CuConfig cfg, long seed, double inStall, double outStall) {
         this.sim = sim;
@@ -45,16 +46,18 @@ public final class CuDriver {
         }
         wValid = sim.signal("io_weight_valid");
         wReady = sim.signal("io_weight_ready");
-        wPayload = sim.signal("io_weight_payload");
+        wLanes = StreamPorts.lanes(sim, "io_weight_payload_lanes", cfg.cols());
         xValid = sim.signal("io_x_valid");
         xReady = sim.signal("io_x_ready");
-        xPayload = sim.signal("io_x_payload");
+        xLanes = StreamPorts.lanes(sim, "io_x_payload_lanes", cfg.rows());
         dValid = sim.signal("io_dest_valid");
         dReady = sim.signal("io_dest_ready");
-        dPayload = sim.signal("io_dest_payload");
+        // dest beat: the resid lanes, then the score
+        dLanes = new ArrayList<>(StreamPorts.lanes(sim, "io_dest_payload_resid", cfg.cols()));
+        dLanes.add(sim.signal("io_dest_payload_score"));
         yValid = sim.signal("io_y_valid");
         yReady = sim.signal("io_y_ready");
-        yPayload = sim.signal("io_y_payload");
+        yLanes = StreamPorts.lanes(sim, "io_y_payload_lanes", cfg.cols());
         busy = sim.signal("io_busy");
     }
 
@@ -73,19 +76,19 @@ public final class CuDriver {
                 for (int c = 0; c < cols; c++) {
                     lanes[c] = l.bias()[ot * cols + c];
                 }
-                weights.add(pack(lanes, CuConfig.WEIGHT_WIDTH, 0, 0));
+                weights.add(lanes.clone());
             }
             for (int kt = 0; kt < kTiles; kt++) {
                 for (int r = 0; r < rows; r++) {
                     for (int c = 0; c < cols; c++) {
                         lanes[c] = l.w()[(ot * cols + c) * l.in() + kt * rows + r];
                     }
-                    weights.add(pack(lanes, CuConfig.WEIGHT_WIDTH, 0, 0));
+                    weights.add(lanes.clone());
                 }
                 for (int t = 0; t < l.tokens(); t++) {
                     long[] xl = new long[rows];
                     System.arraycopy(l.x()[t], kt * rows, xl, 0, rows);
-                    xs.add(pack(xl, cfg.actWidth(), 0, 0));
+                    xs.add(xl);
                 }
             }
             for (int t = 0; t < l.tokens(); t++) {
@@ -93,50 +96,13 @@ public final class CuDriver {
                 System.arraycopy(expectedY[t], ot * cols, e, 0, cols);
                 expected.add(e);
                 if (l.expert()) {
-                    long[] dl = new long[cols];
+                    long[] dl = new long[cols + 1];
                     System.arraycopy(l.dest()[t], ot * cols, dl, 0, cols);
-                    dests.add(pack(dl, cfg.residWidth(), l.score()[t], cfg.probWidth()));
+                    dl[cols] = l.score()[t];
+                    dests.add(dl);
                 }
             }
         }
-    }
-
-    /** Lanes of width w packed little-endian, plus an optional top field. */
-    static long[] pack(long[] lanes, int w, long top, int topWidth) {
-        int bits = lanes.length * w + topWidth;
-        long[] words = new long[(bits + 63) / 64];
-        int pos = 0;
-        for (long v : lanes) {
-            put(words, pos, w, v);
-            pos += w;
-        }
-        if (topWidth > 0) {
-            put(words, pos, topWidth, top);
-        }
-        return words;
-    }
-
-    private static void put(long[] words, int pos, int w, long v) {
-        for (int b = 0; b < w; b++) {
-            if (((v >> Math.min(b, 63)) & 1) != 0) {
-                words[(pos + b) / 64] |= 1L << ((pos + b) % 64);
-            }
-        }
-    }
-
-    static long[] unpack(long[] words, int lanes, int w) {
-        long[] out = new long[lanes];
-        for (int i = 0; i < lanes; i++) {
-            long v = 0;
-            for (int b = 0; b < w; b++) {
-                int p = i * w + b;
-                if (((words[p / 64] >>> (p % 64)) & 1) != 0) {
-                    v |= 1L << b;
-                }
-            }
-            out[i] = (v << (64 - w)) >> (64 - w);
-        }
-        return out;
     }
 
     private int ci, wi, xi, di;
@@ -167,9 +133,13 @@ public final class CuDriver {
         dValid.poke(0);
     }
 
+    private static void poke(List<SimSignal> lanes, long[] values) {
+        for (int k = 0; k < values.length; k++) {
+            lanes.get(k).poke(values[k]);
+        }
+    }
+
     private void cycle() {
-        int yWords = (cfg.cols() * cfg.outWidth() + 63) / 64;
-        long[] yBuf = new long[yWords];
         if (!cOn && ci < cmds.size() && go()) {
             cOn = true;
             long[] c = cmds.get(ci);
@@ -179,15 +149,15 @@ public final class CuDriver {
         }
         if (!wOn && wi < weights.size() && go()) {
             wOn = true;
-            wPayload.pokeWords(weights.get(wi));
+            poke(wLanes, weights.get(wi));
         }
         if (!xOn && xi < xs.size() && go()) {
             xOn = true;
-            xPayload.pokeWords(xs.get(xi));
+            poke(xLanes, xs.get(xi));
         }
         if (!dOn && di < dests.size() && go()) {
             dOn = true;
-            dPayload.pokeWords(dests.get(di));
+            poke(dLanes, dests.get(di));
         }
         cmdValid.poke(cOn ? 1 : 0);
         wValid.poke(wOn ? 1 : 0);
@@ -200,8 +170,11 @@ public final class CuDriver {
         boolean xF = xOn && xReady.peek() != 0;
         boolean dF = dOn && dReady.peek() != 0;
         if (yR && yValid.peek() != 0) {
-            yPayload.peekWords(yBuf);
-            received.add(unpack(yBuf, cfg.cols(), cfg.outWidth()));
+            long[] yv = new long[cfg.cols()];
+            for (int c = 0; c < yv.length; c++) {
+                yv[c] = yLanes.get(c).peekSigned();
+            }
+            received.add(yv);
         }
         sim.step();
         cycles++;
