@@ -12,16 +12,18 @@ import org.edgemoe.rtl.layernorm.LayerNorm;
 import org.edgemoe.rtl.router.MoeRouter;
 import org.edgemoe.rtl.softmax.SoftmaxNormalize;
 import org.edgemoe.rtl.softmax.StreamingSoftmax;
+import org.edgemoe.rtl.top.EdgeMoeAccelerator;
 
 /**
- * The accelerator's blocks at their default parameters: what {@code make verilog} emits and
- * {@code make synth-report} synthesises, by name.
+ * The accelerator and its blocks at their default parameters: what {@code make verilog} emits and
+ * {@code make synth-report} synthesises, by name. The first, {@code edge_moe_accelerator}, is the main top.
  */
 public final class Blocks {
     private Blocks() { }
 
     public static Map<String, Supplier<Module>> defaults() {
         Map<String, Supplier<Module>> m = new LinkedHashMap<>();
+        m.put("edge_moe_accelerator", EdgeMoeAccelerator::new);
         m.put("gelu_unit", GeluUnit::new);
         m.put("streaming_softmax", StreamingSoftmax::new);
         m.put("softmax_normalize", SoftmaxNormalize::new);

@@ -46,6 +46,11 @@ public final class AxiReadMaster extends Module {
     public final Axi4ReadOnly axi;
     public final AxiError error;
     public final Bool clear = in(Bool());
+    /**
+     * While high: stop as after an error, without recording one (no new bursts, transfers dropped, outstanding
+     * beats and buffered data discarded); {@link #busy} falls once the bus has drained.
+     */
+    public final Bool abort = in(Bool());
     /** A transfer is being cut, a burst is in flight, or beats are buffered. */
     public final Bool busy = out(Bool());
     /** An R beat was accepted this cycle (bytes read = beats x bytes per beat). */
@@ -75,7 +80,8 @@ public final class AxiReadMaster extends Module {
         UInt failAddr = reg(UInt(aw)).init(0);
 
         split.cmd.driveFrom(cmd);
-        split.abort.set(failed);
+        Bool dropping = failed.or(abort).named("dropping");
+        split.abort.set(dropping);
 
         // AR: one burst per entry of the in-flight queue (only AR pushes it, so its ready never falls while offered)
         axi.ar.payload.driveIncrDefaults();
@@ -89,10 +95,10 @@ public final class AxiReadMaster extends Module {
 
         // R: good beats into the buffer; after an error every beat is taken and dropped
         Bool bad = axi.r.payload.resp.bit(1);
-        buffer.push.valid.set(axi.r.valid.and(failed.not()).and(bad.not()));
+        buffer.push.valid.set(axi.r.valid.and(dropping.not()).and(bad.not()));
         buffer.push.payload.data.set(axi.r.payload.data);
         buffer.push.payload.last.set(axi.r.payload.last.and(inFlight.pop.payload.last));
-        axi.r.ready.set(buffer.push.ready.or(failed));
+        axi.r.ready.set(buffer.push.ready.or(dropping));
         inFlight.pop.ready.set(axi.r.fire().and(axi.r.payload.last));
         when(axi.r.fire().and(bad).and(failed.not()), () -> {
             failed.set(true);
@@ -100,7 +106,9 @@ public final class AxiReadMaster extends Module {
             failAddr.set(inFlight.pop.payload.addr);
         });
         when(clear, () -> failed.set(false));
-        data.driveFrom(buffer.pop);
+        data.valid.set(buffer.pop.valid.and(abort.not()));
+        data.payload.set(buffer.pop.payload);
+        buffer.pop.ready.set(data.ready.or(abort));
 
         error.valid.set(failed);
         error.resp.set(failResp);

@@ -29,6 +29,11 @@ public final class AxiWriteMaster extends Module {
     public final Axi4WriteOnly axi;
     public final AxiError error;
     public final Bool clear = in(Bool());
+    /**
+     * While high: stop as after an error, without recording one (no new bursts, the rest dropped, incoming data
+     * taken and dropped, announced bursts completed with zero strobes); {@link #busy} falls once drained.
+     */
+    public final Bool abort = in(Bool());
     /** A transfer is being cut, data are buffered, or bursts await data or a response. */
     public final Bool busy = out(Bool());
     /** A W beat was accepted this cycle. */
@@ -61,7 +66,8 @@ public final class AxiWriteMaster extends Module {
         UInt failAddr = reg(UInt(aw)).init(0);
 
         split.cmd.driveFrom(cmd);
-        split.abort.set(failed);
+        Bool dropping = failed.or(abort).named("dropping");
+        split.abort.set(dropping);
 
         // AW: only AW pushes both queues, so their readies never fall while a burst is offered
         Bool room = toSend.push.ready.and(awaitingB.push.ready);
@@ -87,17 +93,17 @@ public final class AxiWriteMaster extends Module {
             Bool afterStart = i == 0 ? head.startLane.eq(0) : i == lanes - 1 ? B(true) : head.startLane.le(i);
             Bool beforeEnd = i == lanes - 1 ? head.endLane.eq(lanes - 1) : i == 0 ? B(true) : head.endLane.ge(i);
             Bool keep = firstOfTransfer.not().or(afterStart).and(lastOfTransfer.not().or(beforeEnd));
-            bits[lanes - 1 - i] = keep.and(failed.not());
+            bits[lanes - 1 - i] = keep.and(dropping.not());
         }
         Bits strb = lanes == 1 ? ((Bool) bits[0]).asBits() : cat(bits);
-        axi.w.valid.set(toSend.pop.valid.and(in.valid.or(failed)));
+        axi.w.valid.set(toSend.pop.valid.and(in.valid.or(dropping)));
         axi.w.payload.data.set(in.payload);
         axi.w.payload.strb.set(strb);
         axi.w.payload.last.set(lastBeat);
         if (axi.w.payload.user != null) {
             axi.w.payload.user.set(U(0, axi.w.payload.user.width()));
         }
-        in.ready.set(toSend.pop.valid.and(axi.w.ready).or(failed));
+        in.ready.set(toSend.pop.valid.and(axi.w.ready).or(dropping));
         toSend.pop.ready.set(axi.w.fire().and(lastBeat));
         when(axi.w.fire(), () -> beatNo.set(mux(lastBeat, U(0, 8), beatNo.plus(1))));
 

@@ -168,7 +168,8 @@ public final class CommandSequencer extends Module {
         when(active.not().or(kick), () -> dog.set(0)).elsewhen(dog.ne(watchdog), () -> dog.set(dog.plus(1)));
 
         // ---- state ----
-        // stopped: the fetch master has finished (or dropped) what it was asked and the buffer is empty
+        // stopped: the fetch master has finished (or dropped) what it was asked and the buffer is empty, and the units
+        // (stopping resets them; their masters drop their transfers) are idle
         Bool drained = fetchValid.not().and(fetchBusy.not()).and(buffer.occupancy.eq(0));
         done.set(state.is(State.WAIT_IDLE).and(unitsIdle).and(fail.not()));
         switchOn(state)
@@ -186,7 +187,7 @@ public final class CommandSequencer extends Module {
                         .elsewhen(endSeen, () -> state.set(State.WAIT_IDLE)))
                 .is(State.WAIT_IDLE, () -> when(fail, () -> state.set(State.STOP))
                         .elsewhen(unitsIdle, () -> state.set(State.IDLE)))
-                .is(State.STOP, () -> when(drained, () -> state.set(State.IDLE)));
+                .is(State.STOP, () -> when(drained.and(unitsIdle), () -> state.set(State.IDLE)));
         when(state.is(State.STOP), () -> {
             wordValid.set(false);
             haveLow.set(false);

@@ -67,6 +67,7 @@ public final class ControlPlane extends Module {
         seq.fetchError.set(fetch.error);
         seq.fetchBusy.set(fetch.busy);
         fetch.clear.set(seq.clearErrors);
+        fetch.abort.set(B(false));   // the sequencer drains its own fetch
         prog.ar.driveFrom(fetch.axi.ar);
         fetch.axi.r.driveFrom(prog.r);
         seq.unitReadError.set(unitReadError);

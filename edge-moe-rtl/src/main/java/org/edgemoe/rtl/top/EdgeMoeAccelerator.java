@@ -79,8 +79,10 @@ public final class EdgeMoeAccelerator extends Module {
         disp.outputAddr.set(control.outputAddr);
         for (AxiReadMaster m : java.util.List.of(weightPort, inputPort)) {
             m.clear.set(control.clearErrors);
+            m.abort.set(stop);
         }
         outputPort.clear.set(control.clearErrors);
+        outputPort.abort.set(stop);
         fetch.flush.set(stop);
 
         // ---- DDR ports ----
@@ -135,7 +137,7 @@ public final class EdgeMoeAccelerator extends Module {
         disp.mergeBusy.set(layer.mergeBusy);
         disp.fetchBusy.set(fetch.busy);
         disp.embedInputsDone.set(fetch.posOutstanding.eq(0).and(posLoad.busy.not()).and(pixels.busy.not()));
-        control.unitsIdle.set(unitsBusy.or(disp.busy).or(fetch.busy).not());
+        control.unitsIdle.set(unitsBusy.or(disp.busy).or(fetch.busy).or(weightPort.busy).or(inputPort.busy).not());
         control.progress.set(layer.linear.fire().or(disp.weight.fire()).or(disp.cmd.fire()).or(layer.attnCmd.fire())
                 .or(pixels.write.valid).or(store.beats.fire()).or(gate.drain.fire()));
         errors(control, weightPort, inputPort, outputPort);

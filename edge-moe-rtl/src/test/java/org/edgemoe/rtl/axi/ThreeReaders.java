@@ -25,6 +25,7 @@ final class ThreeReaders extends Module {
             a.ar.driveFrom(m.axi.ar);
             m.axi.r.driveFrom(a.r);
             m.clear.set(false);
+            m.abort.set(false);
             cmd.add(c);
             data.add(d);
             axi.add(a);

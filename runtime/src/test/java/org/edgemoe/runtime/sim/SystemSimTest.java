@@ -12,6 +12,9 @@ import org.edgemoe.model.hw.HwModel;
 import org.edgemoe.model.hw.HwTrace;
 import org.edgemoe.model.hw.QuantizedWeights;
 import org.edgemoe.runtime.Accelerator;
+import org.edgemoe.runtime.AcceleratorException;
+import org.edgemoe.rtl.isa.CommandCodec;
+import org.edgemoe.rtl.isa.ErrorCode;
 import org.edgemoe.runtime.ImageConfig;
 import org.edgemoe.runtime.M3VitImage;
 import org.edgemoe.runtime.RunResult;
@@ -25,8 +28,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The accelerator from DDR to DDR in full-system simulation, on the real image and weights (synthetic experts):
- * programs of the first layers (a dense one, then an MoE one) built from the packed image's tensor table, run
- * through the Java driver; the stored residual stream is bit-exact to HwModel's after that layer.
+ * programs built from the packed image's tensor table, run through the Java driver; the stored residual stream is
+ * bit-exact to HwModel's: after the first layers (a dense one, then an MoE one) for both tasks back to back with
+ * no reset between, and after all twelve layers for each task. Bad runs: a corrupt command, a DDR read error and a
+ * DDR write error each end with their error code, never a hang, and the next run (no reset) is bit-exact again.
  */
 class SystemSimTest {
     static QuantizedWeights q;
@@ -55,12 +60,17 @@ class SystemSimTest {
         return p.store(Buf.RES, ModelShape.DIM).end().encode();
     }
 
-    static long[][] run(SystemSim sys, int layers, Task task) {
+    static Accelerator driver(SystemSim sys, byte[] program) {
         Accelerator acc = Accelerator.open(new SimulationBackend(sys, 300e6, SimulationBackend.DEFAULT_BASE,
                 SimulationBackend.DEFAULT_SIZE, "full-system simulation"));
         acc.loadWeights(image, ImageConfig.defaults());
-        acc.loadProgram(program(layers));
+        acc.loadProgram(program);
         acc.loadInput(pixels);
+        return acc;
+    }
+
+    static long[][] run(SystemSim sys, int layers, Task task) {
+        Accelerator acc = driver(sys, program(layers));
         long t0 = sys.cycle();
         long w0 = System.nanoTime();
         RunResult r = acc.run(task, 100_000_000L, null);
@@ -86,13 +96,57 @@ class SystemSimTest {
     }
 
     @Test
-    void embeddingAndTheFirstDenseLayerAreBitExact() {
+    void theWholeBackboneIsBitExactForEachTask() {
+        try (SystemSim sys = SystemSim.open()) {
+            for (Task task : Task.values()) {
+                HwTrace trace = new HwModel(q).run(task.index);
+                long[][] got = run(sys, ModelShape.LAYERS, task);
+                for (int t = 0; t < ModelShape.TOKENS; t++) {
+                    assertArrayEquals(trace.layerOutputs()[ModelShape.LAYERS - 1][t], got[t], "token " + t + ", task " + task);
+                }
+            }
+        }
+    }
+
+    static void assertLayer0(SystemSim sys, HwTrace trace) {
+        long[][] got = run(sys, 1, Task.SEMSEG);
+        for (int t = 0; t < ModelShape.TOKENS; t++) {
+            assertArrayEquals(trace.layerOutputs()[0][t], got[t], "token " + t + " after layer 0");
+        }
+    }
+
+    static AcceleratorException failing(Accelerator acc) {
+        return assertThrows(AcceleratorException.class, () -> acc.run(Task.SEMSEG, 100_000_000L, null));
+    }
+
+    @Test
+    void badCommandsAndDdrErrorsEndWithTheirCodeAndTheNextRunIsExact() {
         HwTrace trace = new HwModel(q).run(0);
         try (SystemSim sys = SystemSim.open()) {
-            long[][] got = run(sys, 1, Task.SEMSEG);
-            for (int t = 0; t < ModelShape.TOKENS; t++) {
-                assertArrayEquals(trace.layerOutputs()[0][t], got[t], "token " + t + " after layer 0");
-            }
+            // a corrupt command after EMBED and LayerNorm: unknown opcode, stopped there
+            byte[] bad = program(1);
+            bad[3 * CommandCodec.BYTES] = 0x42;
+            AcceleratorException e = failing(driver(sys, bad));
+            assertEquals(ErrorCode.BAD_OPCODE, e.errorCode());
+            assertEquals(3, e.commandIndex());
+            assertLayer0(sys, trace);
+
+            // SLVERR on the weights of layer 0's FC1, in the middle of the run
+            long fc1 = SimulationBackend.DEFAULT_BASE + org.edgemoe.runtime.DdrLayout.WEIGHTS_OFFSET + image.tensor("l0.fc1").offset();
+            sys.ddr().injectError(fc1 + 8192, fc1 + 8192 + 16, 2);
+            e = failing(driver(sys, program(1)));
+            assertEquals(ErrorCode.DDR_READ, e.errorCode());
+            assertEquals(fc1 + 8192, e.errorAddr(), "the failing burst's address (4 KB bursts from a 4 KB-aligned tensor)");
+            sys.ddr().clearErrors();
+            assertLayer0(sys, trace);
+
+            // DECERR on the output features
+            long out = SimulationBackend.DEFAULT_BASE + org.edgemoe.runtime.DdrLayout.OUTPUT_OFFSET;
+            sys.ddr().injectError(out + 4096, out + 4112, 3);
+            e = failing(driver(sys, program(1)));
+            assertEquals(ErrorCode.DDR_WRITE, e.errorCode());
+            sys.ddr().clearErrors();
+            assertLayer0(sys, trace);
         }
     }
 }
