@@ -296,6 +296,14 @@ public final class Accelerator implements AutoCloseable {
         return PerfCounters.read(bus);
     }
 
+    /**
+     * The command trace of the last run (or of the one in progress so far): a stamp per command with the cycle and
+     * DDR byte counters; {@link CommandProfile#rows} turns it into the per-command profile.
+     */
+    public CommandProfile trace() {
+        return CommandProfile.read(bus);
+    }
+
     /** Writes CTRL.ABORT and waits (at most {@link #ABORT_NANOS}) until the accelerator is idle; true if it is. */
     public boolean abort() {
         bus.regWrite(CTRL, CTRL_ABORT_MASK);

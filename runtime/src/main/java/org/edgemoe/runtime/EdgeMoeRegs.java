@@ -145,4 +145,45 @@ public final class EdgeMoeRegs {
     public static final int PERF_COMMANDS = 0x064;
     public static final int PERF_COMMANDS_SHIFT = 0;
     public static final int PERF_COMMANDS_MASK = 0xFFFFFFFF;
+
+    /** Command trace: entries recorded this run (cleared by START), one per command dispatched, BARRIER passed, and the run's end (opcode END) */
+    public static final int TRACE_COUNT = 0x080;
+    public static final int TRACE_COUNT_ENTRIES_SHIFT = 0;
+    public static final int TRACE_COUNT_ENTRIES_MASK = 0x0000FFFF;
+    public static final int TRACE_COUNT_OVERFLOW_SHIFT = 16;
+    public static final int TRACE_COUNT_OVERFLOW_MASK = 0x00010000;
+
+    /** Entries the command trace holds */
+    public static final int TRACE_DEPTH = 0x084;
+    public static final int TRACE_DEPTH_SHIFT = 0;
+    public static final int TRACE_DEPTH_MASK = 0x0000FFFF;
+
+    /** Entry shown in TRACE_INFO .. TRACE_DDR_WR_BYTES (an entry not recorded reads 0) */
+    public static final int TRACE_SELECT = 0x088;
+    public static final int TRACE_SELECT_SHIFT = 0;
+    public static final int TRACE_SELECT_MASK = 0x0000FFFF;
+
+    /** The selected entry: which command */
+    public static final int TRACE_INFO = 0x08C;
+    public static final int TRACE_INFO_INDEX_SHIFT = 0;
+    public static final int TRACE_INFO_INDEX_MASK = 0x0000FFFF;
+    public static final int TRACE_INFO_OPCODE_SHIFT = 16;
+    public static final int TRACE_INFO_OPCODE_MASK = 0x00FF0000;
+    public static final int TRACE_INFO_LAYER_SHIFT = 24;
+    public static final int TRACE_INFO_LAYER_MASK = 0xFF000000;
+
+    /** The selected entry: PERF_CYCLES when the command was dispatched (END: when the run ended) */
+    public static final int TRACE_CYCLES = 0x090;
+    public static final int TRACE_CYCLES_SHIFT = 0;
+    public static final int TRACE_CYCLES_MASK = 0xFFFFFFFF;
+
+    /** The selected entry: PERF_DDR_RD_BYTES at that cycle */
+    public static final int TRACE_DDR_RD_BYTES = 0x094;
+    public static final int TRACE_DDR_RD_BYTES_SHIFT = 0;
+    public static final int TRACE_DDR_RD_BYTES_MASK = 0xFFFFFFFF;
+
+    /** The selected entry: PERF_DDR_WR_BYTES at that cycle */
+    public static final int TRACE_DDR_WR_BYTES = 0x098;
+    public static final int TRACE_DDR_WR_BYTES_SHIFT = 0;
+    public static final int TRACE_DDR_WR_BYTES_MASK = 0xFFFFFFFF;
 }

@@ -28,7 +28,7 @@ import org.edgemoe.rtl.isa.Opcode;
  * dispatch, fetched beat or {@code progress} for WATCHDOG cycles, 0 = off). After an error the sequencer stops
  * dispatching, waits for the fetch master to finish or drop its outstanding reads, empties its buffer and returns
  * to idle; {@code stopping} tells the units to abandon
- * their work.
+ * their work. {@code trace} reports each dispatch, each BARRIER passed and the run's end to the command trace.
  */
 public final class CommandSequencer extends Module {
     public static final int CHUNK_BYTES = 256;
@@ -61,6 +61,8 @@ public final class CommandSequencer extends Module {
     public final Bool clearErrors = out(Bool());
     public final Flow<RunError> error = master(new Flow<>(new RunError()));
     public final UInt pc = out(UInt(16));
+    /** A pulse per command dispatched, BARRIER passed and at the run's end (END, the units idle): the command trace. */
+    public final Flow<TraceEvent> trace = master(new Flow<>(new TraceEvent()));
 
     public CommandSequencer(IsaLimits limits) {
         HdlEnum<State> state = reg(Enum(State.class)).init(State.IDLE);
@@ -171,7 +173,8 @@ public final class CommandSequencer extends Module {
         // stopped: the fetch master has finished (or dropped) what it was asked and the buffer is empty, and the units
         // (stopping resets them; their masters drop their transfers) are idle
         Bool drained = fetchValid.not().and(fetchBusy.not()).and(buffer.occupancy.eq(0));
-        done.set(state.is(State.WAIT_IDLE).and(unitsIdle).and(fail.not()));
+        Bool finished = state.is(State.WAIT_IDLE).and(unitsIdle).and(fail.not()).named("finished");
+        done.set(finished);
         switchOn(state)
                 .is(State.IDLE, () -> when(start.and(misaligned.not()), () -> {
                     state.set(State.RUN);
@@ -196,6 +199,12 @@ public final class CommandSequencer extends Module {
         busy.set(state.isNot(State.IDLE));
         stopping.set(state.is(State.STOP));
         pc.set(index);
+
+        // ---- trace: the command at a dispatch or BARRIER; END (index already past it) when the run ends ----
+        trace.valid.set(cmd.fire().or(barrierDone).or(finished));
+        trace.payload.index.set(mux(finished, index.minus(1), index));
+        trace.payload.opcode.set(word.opcode);
+        trace.payload.layer.set(word.layer);
     }
 
     public CommandSequencer() {

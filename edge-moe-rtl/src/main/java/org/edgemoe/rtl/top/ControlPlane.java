@@ -79,6 +79,7 @@ public final class ControlPlane extends Module {
         regs.busy.set(seq.busy);
         regs.done.set(seq.done);
         regs.error.set(seq.error);
+        regs.trace.set(seq.trace);
         UnitActivity a = wire(new UnitActivity());
         a.set(unitActivity);
         UInt fetchBytes = mux(fetch.beat, U(16, 8), U(0, 8));

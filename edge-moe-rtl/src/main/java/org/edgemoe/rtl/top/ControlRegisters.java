@@ -16,6 +16,9 @@ public final class ControlRegisters {
     /** The WATCHDOG register's reset value: 2^24 cycles (56 ms at 300 MHz) without progress. */
     public static final int WATCHDOG_DEFAULT = 1 << 24;
 
+    /** Entries of the command trace (TRACE_* registers): a whole M3ViT program is 87 commands and END. */
+    public static final int TRACE_DEPTH = 256;
+
     public static final String[] UNITS = {"CU", "ATTN", "LN", "ROUTER", "EMBED"};
 
     public static final RegisterMap MAP = build();
@@ -64,6 +67,21 @@ public final class ControlRegisters {
         m.word("PERF_DDR_WR_BYTES", 0x5C, 32, RO, 0, "Bytes written to DDR");
         m.word("PERF_DDR_STALL", 0x60, 32, RO, 0, "Cycles a unit waited for DDR data or a write response");
         m.word("PERF_COMMANDS", 0x64, 32, RO, 0, "Commands dispatched");
+        m.reg("TRACE_COUNT", 0x80, "Command trace: entries recorded this run (cleared by START), one per command dispatched, "
+                        + "BARRIER passed, and the run's end (opcode END)")
+                .field("ENTRIES", 0, 16, RO, "entries held (at most TRACE_DEPTH)")
+                .field("OVERFLOW", 16, 1, RO, "more events than TRACE_DEPTH: the later ones were dropped")
+                .end();
+        m.word("TRACE_DEPTH", 0x84, 16, RO, TRACE_DEPTH, "Entries the command trace holds");
+        m.word("TRACE_SELECT", 0x88, 16, RW, 0, "Entry shown in TRACE_INFO .. TRACE_DDR_WR_BYTES (an entry not recorded reads 0)");
+        m.reg("TRACE_INFO", 0x8C, "The selected entry: which command")
+                .field("INDEX", 0, 16, RO, "index of the command in the program")
+                .field("OPCODE", 16, 8, RO, "its opcode byte")
+                .field("LAYER", 24, 8, RO, "its layer label")
+                .end();
+        m.word("TRACE_CYCLES", 0x90, 32, RO, 0, "The selected entry: PERF_CYCLES when the command was dispatched (END: when the run ended)");
+        m.word("TRACE_DDR_RD_BYTES", 0x94, 32, RO, 0, "The selected entry: PERF_DDR_RD_BYTES at that cycle");
+        m.word("TRACE_DDR_WR_BYTES", 0x98, 32, RO, 0, "The selected entry: PERF_DDR_WR_BYTES at that cycle");
         return m;
     }
 

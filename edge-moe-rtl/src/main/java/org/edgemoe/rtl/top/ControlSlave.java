@@ -12,7 +12,9 @@ import org.edgemoe.hdl.lib.regs.AxiLiteRegisters;
 /**
  * The AXI4-Lite control slave: the {@link ControlRegisters#MAP} registers, the run state (DONE, ERROR and the
  * first error's code, command and address, sticky until the next START), the interrupt and the performance
- * counters (cleared by START, counting while the run is busy). START is passed on only while idle.
+ * counters (cleared by START, counting while the run is busy), and the {@link CommandTrace}: each {@code trace}
+ * event with the cycle and DDR byte counters of its cycle, read back entry by entry through TRACE_SELECT. START
+ * is passed on only while idle.
  */
 public final class ControlSlave extends Module {
     public final AxiLite4 ctrl = slave(new AxiLite4(12, 32));
@@ -34,6 +36,8 @@ public final class ControlSlave extends Module {
     /** One-cycle report of the run's error (the sequencer then stops). */
     public final Flow<RunError> error = slave(new Flow<>(new RunError()));
     public final UnitActivity activity = in(new UnitActivity());
+    /** Commands dispatched, BARRIERs passed, the run's end: stamped with the counters into the command trace. */
+    public final Flow<TraceEvent> trace = slave(new Flow<>(new TraceEvent()));
 
     public ControlSlave() {
         AxiLiteRegisters regs = new AxiLiteRegisters(ctrl, ControlRegisters.MAP);
@@ -86,21 +90,41 @@ public final class ControlSlave extends Module {
         interrupt.set(regNext(pending).init(false));
 
         // performance counters
-        counter(regs, "PERF_CYCLES", go, busy.asUInt());
+        UInt cycles = counter(regs, "PERF_CYCLES", go, busy.asUInt());
         Bool[] units = {activity.cu, activity.attn, activity.ln, activity.router, activity.embed};
         for (int i = 0; i < units.length; i++) {
             counter(regs, "PERF_BUSY_" + ControlRegisters.UNITS[i], go, busy.and(units[i]).asUInt());
         }
-        counter(regs, "PERF_DDR_RD_BYTES", go, activity.ddrReadBytes);
-        counter(regs, "PERF_DDR_WR_BYTES", go, activity.ddrWriteBytes);
+        UInt rdBytes = counter(regs, "PERF_DDR_RD_BYTES", go, activity.ddrReadBytes);
+        UInt wrBytes = counter(regs, "PERF_DDR_WR_BYTES", go, activity.ddrWriteBytes);
         counter(regs, "PERF_DDR_STALL", go, busy.and(activity.ddrStall).asUInt());
         counter(regs, "PERF_COMMANDS", go, activity.command.asUInt());
+
+        // command trace: each event stamped with the counters as they stand in its cycle
+        CommandTrace tr = instance(new CommandTrace(ControlRegisters.TRACE_DEPTH));
+        tr.clear.set(go);
+        tr.record.valid.set(trace.valid);
+        tr.record.payload.event.set(trace.payload);
+        tr.record.payload.cycles.set(cycles);
+        tr.record.payload.ddrRead.set(rdBytes);
+        tr.record.payload.ddrWrite.set(wrBytes);
+        tr.select.set(regs.value("TRACE_SELECT"));
+        regs.drive("TRACE_COUNT", "ENTRIES", tr.entries);
+        regs.drive("TRACE_COUNT", "OVERFLOW", tr.overflow);
+        regs.drive("TRACE_DEPTH", U(ControlRegisters.TRACE_DEPTH, 16));
+        regs.drive("TRACE_INFO", "INDEX", tr.entry.event.index);
+        regs.drive("TRACE_INFO", "OPCODE", tr.entry.event.opcode);
+        regs.drive("TRACE_INFO", "LAYER", tr.entry.event.layer);
+        regs.drive("TRACE_CYCLES", tr.entry.cycles);
+        regs.drive("TRACE_DDR_RD_BYTES", tr.entry.ddrRead);
+        regs.drive("TRACE_DDR_WR_BYTES", tr.entry.ddrWrite);
     }
 
-    /** A 32-bit counter (wrapping) of {@code inc} per cycle, cleared by {@code clear}. */
-    private void counter(AxiLiteRegisters regs, String name, Bool clear, UInt inc) {
+    /** A 32-bit counter (wrapping) of {@code inc} per cycle, cleared by {@code clear}; its value. */
+    private UInt counter(AxiLiteRegisters regs, String name, Bool clear, UInt inc) {
         UInt c = reg(UInt(32)).init(0).named(name.toLowerCase(java.util.Locale.ROOT) + "_count");
         when(clear, () -> c.set(0)).otherwise(() -> c.set(c.plus(inc.resize(32))));
         regs.drive(name, c);
+        return c;
     }
 }

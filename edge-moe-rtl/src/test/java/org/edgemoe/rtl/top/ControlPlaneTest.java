@@ -131,8 +131,25 @@ class ControlPlaneTest {
                 assertEquals(program.size() - 1, rig.host.read(0x64), "PERF_COMMANDS");
                 assertEquals(image.length, rig.host.read(0x58), "PERF_DDR_RD_BYTES: the program fetch");
                 assertTrue(rig.host.read(0x40) > 0);
+                assertTrace(rig, program);
             }
         }
+    }
+
+    /** The command trace holds one entry per command in program order (END last), stamps rising, within the counters. */
+    static void assertTrace(Rig rig, List<Command> program) {
+        assertEquals(program.size(), rig.host.read(0x80), "TRACE_COUNT: every command and END");
+        long last = -1;
+        for (int i = 0; i < program.size(); i++) {
+            rig.host.write(0x88, i);
+            Command c = program.get(i);
+            assertEquals(i | (long) c.opcode().code << 16 | (long) c.layer() << 24, rig.host.read(0x8C), "TRACE_INFO of entry " + i);
+            long cycles = rig.host.read(0x90);
+            assertTrue(cycles > last, "entry " + i + " after the one before: " + cycles + " vs " + last);
+            last = cycles;
+            assertTrue(rig.host.read(0x94) <= rig.host.read(0x58), "DDR bytes read so far");
+        }
+        assertTrue(last < rig.host.read(0x40), "END's stamp within PERF_CYCLES");
     }
 
     @Test
@@ -160,6 +177,14 @@ class ControlPlaneTest {
             rig.sim.poke("io_unitsIdle", 1);
             rig.sim.runUntil(() -> rig.sim.peek("io_interrupt") != 0, 1000);
             assertEquals(0b011, rig.host.read(0x04));
+            assertTrace(rig, pb.commands());
+            long[] stamp = new long[4];
+            for (int i = 0; i < 4; i++) {
+                rig.host.write(0x88, i);
+                stamp[i] = rig.host.read(0x90);
+            }
+            assertTrue(stamp[2] - stamp[1] < 10, "LAYERNORM right after the BARRIER passed: " + stamp[1] + ", " + stamp[2]);
+            assertTrue(stamp[3] - stamp[2] >= 490, "END's stamp when the units were idle, about 500 cycles later: " + stamp[2] + ", " + stamp[3]);
         }
     }
 

@@ -34,7 +34,7 @@ class ControlSlaveTest {
             sim.poke(s, 0);
         }
         for (String s : sim.signalNames()) {
-            if (s.startsWith("io_activity_")) {
+            if (s.startsWith("io_activity_") || s.startsWith("io_trace_")) {
                 sim.poke(s, 0);
             }
         }
@@ -93,7 +93,7 @@ class ControlSlaveTest {
             AxiLiteMaster host = new AxiLiteMaster(sim, "io_ctrl");
             sim.reset();
             host.write(0x14, 0xCAFE_F00DL);
-            for (long a : new long[] {0x68, 0x6C, 0x100, 0x814, 0xFFC}) {
+            for (long a : new long[] {0x68, 0x6C, 0x7C, 0x9C, 0x100, 0x814, 0xFFC}) {
                 assertEquals(0, host.write(a, 0xFFFF_FFFFL), "write to 0x" + Long.toHexString(a));
                 AxiLiteMaster.ReadResult rr = host.readWithResponse(a);
                 assertEquals(0, rr.resp(), "OKAY");
@@ -224,7 +224,8 @@ class ControlSlaveTest {
         for (int seed = 1; seed <= 3; seed++) {
             try (Sim sim = model.openRandomised(seed)) {
                 for (String s : sim.signalNames()) {
-                    if (s.startsWith("io_activity_") || s.startsWith("io_error_") || s.equals("io_busy") || s.equals("io_done")) {
+                    if (s.startsWith("io_activity_") || s.startsWith("io_error_") || s.startsWith("io_trace_") || s.equals("io_busy")
+                            || s.equals("io_done")) {
                         sim.poke(s, 0);
                     }
                 }
@@ -237,7 +238,90 @@ class ControlSlaveTest {
                 assertEquals(0b001, host.read(0x04));
                 assertEquals(ControlRegisters.WATCHDOG_DEFAULT, host.read(0x2C));
                 assertEquals(0, host.read(0x40));
+                assertEquals(0, host.read(0x80), "TRACE_COUNT");
+                assertEquals(0, host.read(0x90), "no trace entry shows");
             }
+        }
+    }
+
+    static void event(Sim sim, int index, int opcode, int layer) {
+        sim.poke("io_trace_valid", 1);
+        sim.poke("io_trace_payload_index", index);
+        sim.poke("io_trace_payload_opcode", opcode);
+        sim.poke("io_trace_payload_layer", layer);
+        sim.step();
+        sim.poke("io_trace_valid", 0);
+    }
+
+    /** Entry {@code i}: {index | opcode << 16 | layer << 24, cycles, DDR read bytes, DDR write bytes}. */
+    static long[] entry(AxiLiteMaster host, int i) {
+        host.write(0x88, i);
+        return new long[] {host.read(0x8C), host.read(0x90), host.read(0x94), host.read(0x98)};
+    }
+
+    @Test
+    void theCommandTraceStampsEachEventWithTheCountersAndClearsAtStart() {
+        try (Sim sim = open()) {
+            AxiLiteMaster host = new AxiLiteMaster(sim, "io_ctrl");
+            sim.reset();
+            assertEquals(ControlRegisters.TRACE_DEPTH, host.read(0x84), "TRACE_DEPTH");
+            host.write(0x00, 1);
+            sim.poke("io_busy", 1);
+            sim.poke("io_activity_ddrReadBytes", 16);
+            long t0 = sim.cycle();
+            event(sim, 0, 0x01, 0);
+            sim.step(99);
+            sim.poke("io_activity_ddrReadBytes", 0);
+            sim.poke("io_activity_ddrWriteBytes", 4);
+            event(sim, 1, 0x03, 7);                    // 100 cycles later
+            sim.step(9);
+            event(sim, 2, 0x0F, 11);
+            long elapsed = sim.cycle() - t0;
+            sim.poke("io_busy", 0);
+            sim.poke("io_activity_ddrWriteBytes", 0);
+            sim.step();
+            assertEquals(3, host.read(0x80), "TRACE_COUNT: three entries, no overflow");
+            long[] e0 = entry(host, 0);
+            long[] e1 = entry(host, 1);
+            long[] e2 = entry(host, 2);
+            assertEquals(0x01L << 16, e0[0]);
+            assertEquals(1 | 0x03L << 16 | 7L << 24, e1[0]);
+            assertEquals(2 | 0x0FL << 16 | 11L << 24, e2[0]);
+            assertEquals(100, e1[1] - e0[1], "cycles between the first two events");
+            assertEquals(10, e2[1] - e1[1]);
+            assertEquals(elapsed - 1, e2[1] - e0[1]);
+            assertEquals(100 * 16, e1[2] - e0[2], "DDR bytes read between them");
+            assertEquals(0, e1[3] - e0[3]);
+            assertEquals(10 * 4, e2[3] - e1[3], "DDR bytes written");
+            assertArrayEquals(new long[4], entry(host, 3), "an entry not recorded reads 0");
+            assertEquals(3, host.read(0x80), "reading leaves the trace as it is");
+            // START empties it: the old entries do not show
+            host.write(0x00, 1);
+            assertEquals(0, host.read(0x80));
+            assertArrayEquals(new long[4], entry(host, 0));
+        }
+    }
+
+    @Test
+    void theCommandTraceKeepsTheFirstEntriesAndFlagsAnOverflow() {
+        try (Sim sim = open()) {
+            AxiLiteMaster host = new AxiLiteMaster(sim, "io_ctrl");
+            sim.reset();
+            host.write(0x00, 1);
+            sim.poke("io_busy", 1);
+            int n = ControlRegisters.TRACE_DEPTH + 5;
+            for (int i = 0; i < n; i++) {
+                event(sim, i, 0x03, i & 0xFF);
+            }
+            sim.poke("io_busy", 0);
+            assertEquals(ControlRegisters.TRACE_DEPTH | 1 << 16, host.read(0x80), "full, OVERFLOW set");
+            long first = entry(host, 0)[1];
+            for (int i : new int[] {0, 1, 100, ControlRegisters.TRACE_DEPTH - 1}) {
+                long[] e = entry(host, i);
+                assertEquals(i | 0x03L << 16 | (long) (i & 0xFF) << 24, e[0], "entry " + i);
+                assertEquals(i, e[1] - first, "one cycle apart");
+            }
+            assertArrayEquals(new long[4], entry(host, ControlRegisters.TRACE_DEPTH), "past the depth reads 0");
         }
     }
 
