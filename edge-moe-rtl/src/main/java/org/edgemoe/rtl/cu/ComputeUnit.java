@@ -7,6 +7,7 @@ import org.edgemoe.hdl.core.Module;
 import org.edgemoe.hdl.core.UInt;
 import org.edgemoe.hdl.lib.Stream;
 import org.edgemoe.hdl.lib.StreamFifo;
+import org.edgemoe.rtl.common.Resets;
 
 /**
  * The unified compute unit: every linear layer y = W x + b of the backbone on a weight-stationary
@@ -115,8 +116,7 @@ public final class ComputeUnit extends Module {
 
         // ---- commit: the bias row into a staging register, then the tile's rows, one per cycle ----
         Bool cBiasReady = reg(Bool()).init(false).named("cBiasReady");
-        WeightRow biasStage = reg(new WeightRow(cfg)).named("biasStage");
-        biasStage.lanes.asList().forEach(lane -> lane.init(0));
+        WeightRow biasStage = Resets.zero(reg(new WeightRow(cfg)).named("biasStage"));
         Bool rowsPhase = commit.index.ne(0).named("cRowsPhase");
         Bool needBias = commit.first.and(commit.command.bias).named("needBias");
         Bool stageBias = commit.active.and(rowsPhase.not()).and(needBias).and(cBiasReady.not()).and(wq.pop.valid)

@@ -2,11 +2,10 @@ package org.edgemoe.rtl.cu;
 
 import static org.edgemoe.hdl.core.Hdl.*;
 
-import org.edgemoe.hdl.core.BitVector;
 import org.edgemoe.hdl.core.Bool;
-import org.edgemoe.hdl.core.Ground;
 import org.edgemoe.hdl.core.Module;
 import org.edgemoe.hdl.core.UInt;
+import org.edgemoe.rtl.common.Resets;
 
 /**
  * The tile loop of one {@link CuCmd}, in the compute unit's order: output tile ot outer, input tile kt inner, and
@@ -50,14 +49,7 @@ public final class TileSequencer extends Module {
         UInt kLast = reg(UInt(kw)).init(0).named("kLast");
         UInt oLast = reg(UInt(ow)).init(0).named("oLast");
         UInt b = reg(UInt(beatWidth)).init(0).named("beatIndex");
-        CuCmd held = reg(new CuCmd(cfg)).named("held");
-        for (Ground g : held.leaves()) {
-            if (g instanceof Bool flag) {
-                flag.init(false);
-            } else {
-                ((BitVector<?>) g).init(0);
-            }
-        }
+        CuCmd held = Resets.zero(reg(new CuCmd(cfg)).named("held"));
         when(start, () -> {
             run.set(true);
             kt.set(U(0, kw));
