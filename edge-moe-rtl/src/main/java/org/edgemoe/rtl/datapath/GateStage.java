@@ -17,7 +17,10 @@ import org.edgemoe.rtl.buffer.ActBuffer;
 import org.edgemoe.rtl.buffer.AddressGen;
 import org.edgemoe.rtl.buffer.BufferAddr;
 import org.edgemoe.rtl.buffer.LoopCmd;
+import org.edgemoe.rtl.router.DrainBeat;
 import org.edgemoe.rtl.router.MoeRouter;
+import org.edgemoe.rtl.router.RouteBeat;
+import org.edgemoe.rtl.router.RouterConfig;
 
 /**
  * GATE: the {@link MoeRouter} fed from the LNO buffer. A command first takes the task's gate matrix from the
@@ -45,15 +48,15 @@ public final class GateStage extends Module {
         param("EXPERTS", experts);
         param("DIM", dim);
         MoeRouter router = instance(new MoeRouter(f, experts, dim, 2, 2, 1 << tw));
-        int eb = router.eb;
-        int wA = router.wA;
-        int wW = router.wW;
-        int wP = router.wP;
+        RouterConfig rc = router.config();
+        int eb = rc.expertBits();
+        int wA = f.act().width();
+        int wW = f.weightLinear().width();
         cmd = slave(new Stream<>(new GateCmd()));
         weights = slave(new Stream<>(new ReadBeat(busBits)));
         lnoRead = master(new Stream<>(new BufferAddr(addrWidth)));
         lnoData = slave(new Stream<>(new ActBuffer.Word(lanes, f.act())));
-        drain = master(new Stream<>(new ExpertBeat(eb, router.cb, tw, f.prob())));
+        drain = master(new Stream<>(new ExpertBeat(eb, rc.countBits(), tw, f.prob())));
         bestToken = in(UInt(tw));
         bestExpert = out(UInt(eb));
 
@@ -68,12 +71,11 @@ public final class GateStage extends Module {
         Stream<Bits> cols = StreamWidthAdapter.adapt(weights.map(b -> b.data), experts * 16);
         cols.ready.set(B(true));
         router.weights.valid.set(cols.valid);
-        Bits wAcc = null;
-        for (int e = experts - 1; e >= 0; e--) {
-            Bits w = cols.payload.slice(16 * e + wW - 1, 16 * e);
-            wAcc = wAcc == null ? w : cat(wAcc, w);
+        for (int e = 0; e < experts; e++) {
+            router.weights.payload.w.get(e).set(Fix.fromRaw(f.weightLinear(), cols.payload.slice(16 * e + wW - 1, 16 * e)));
         }
-        router.weights.payload.set(cat(task.asBits(), column.resize(router.kb).asBits(), wAcc));
+        router.weights.payload.index.set(column.resize(rc.indexBits()));
+        router.weights.payload.task.set(task);
         when(cols.fire(), () -> column.set(column.plus(1)));
 
         // ---- the tokens: LNO words, one element per cycle ----
@@ -92,7 +94,9 @@ public final class GateStage extends Module {
         UInt token = reg(UInt(16)).init(0).named("token");
         Bool lastToken = token.plus(1).eq(tokens).named("lastToken");
         router.input.valid.set(elems.valid);
-        router.input.payload.set(cat(lastToken.asBits(), task.asBits(), elems.payload));
+        router.input.payload.x.set(Fix.fromRaw(f.act(), elems.payload));
+        router.input.payload.task.set(task);
+        router.input.payload.last.set(lastToken);
         elems.ready.set(router.input.ready);
         when(router.input.fire(), () -> {
             Bool endOfToken = elem.eq(dim - 1);
@@ -103,27 +107,23 @@ public final class GateStage extends Module {
         // ---- route beats: each token's best expert ----
         Mem<UInt> best = mem(UInt(eb), maxTokens);
         router.route.ready.set(B(true));
-        Bits r = router.route.payload;
-        int e0 = 2 * wP;
-        int tokLo = 2 * wP + 2 * eb;
+        RouteBeat r = router.route.payload;
         when(router.route.fire(), () -> {
-            best.write(r.slice(tokLo + tw - 1, tokLo).asUInt(), r.slice(e0 + eb - 1, e0).asUInt());
+            best.write(r.token.resize(tw), r.expert.get(0));
             routed.set(routed.plus(1));
         });
         bestExpert.set(best.readAsync(bestToken));
 
-        // ---- drain: the router's packed beat as an ExpertBeat ----
-        Bits d = router.drain.payload;
-        int qb = router.qb;
-        int cb = router.cb;
+        // ---- drain: the router's beat as an ExpertBeat ----
+        DrainBeat d = router.drain.payload;
         drain.valid.set(router.drain.valid);
         router.drain.ready.set(drain.ready);
-        drain.payload.score.set(Fix.fromRaw(f.prob(), d.slice(wP - 1, 0)));
-        drain.payload.token.set(d.slice(wP + tw - 1, wP).asUInt());
-        drain.payload.expert.set(d.slice(wP + qb + eb - 1, wP + qb).asUInt());
-        drain.payload.count.set(d.slice(wP + qb + eb + cb - 1, wP + qb + eb).asUInt());
-        drain.payload.header.set(d.bit(wP + qb + eb + cb));
-        drain.payload.last.set(d.bit(wP + qb + eb + cb + 1));
+        drain.payload.score.set(d.score);
+        drain.payload.token.set(d.token.resize(tw));
+        drain.payload.expert.set(d.expert);
+        drain.payload.count.set(d.count);
+        drain.payload.header.set(d.header);
+        drain.payload.last.set(d.last);
 
         cmd.ready.set(state.is(State.IDLE));
         switchOn(state)

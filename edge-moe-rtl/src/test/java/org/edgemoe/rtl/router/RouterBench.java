@@ -1,20 +1,22 @@
 package org.edgemoe.rtl.router;
 
-import static org.edgemoe.hdl.core.Hdl.log2Up;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.edgemoe.model.hw.Formats;
 import org.edgemoe.model.hw.GateRouting;
 import org.edgemoe.sim.Sim;
+import org.edgemoe.sim.SimSignal;
 import org.edgemoe.sim.stream.StreamDriver;
 import org.edgemoe.sim.stream.StreamMonitor;
 import org.edgemoe.sim.stream.StreamPorts;
 
-/** Drives a {@link MoeRouter} simulation layer by layer and checks it against {@link GateRouting}. */
+/**
+ * Drives a {@link MoeRouter} simulation layer by layer, its payloads by field, and checks it against
+ * {@link GateRouting}.
+ */
 final class RouterBench {
     final Formats f;
     final int experts;
@@ -22,14 +24,7 @@ final class RouterBench {
     final int tasks;
     final int topK;
     final int queueDepth;
-    final int wA;
-    final int wW;
     final int wP;
-    final int eb;
-    final int kb;
-    final int tb;
-    final int qb;
-    final int cb;
 
     RouterBench(Formats f, int experts, int dim, int tasks, int topK, int queueDepth) {
         this.f = f;
@@ -38,30 +33,34 @@ final class RouterBench {
         this.tasks = tasks;
         this.topK = topK;
         this.queueDepth = queueDepth;
-        wA = f.act().width();
-        wW = f.weightLinear().width();
         wP = f.prob().width();
-        eb = log2Up(experts);
-        kb = log2Up(dim);
-        tb = log2Up(tasks);
-        qb = log2Up(queueDepth);
-        cb = log2Up(queueDepth + 1);
     }
 
     MoeRouter design() {
         return new MoeRouter(f, experts, dim, tasks, topK, queueDepth);
     }
 
-    static BigInteger field(long v, int w) {
-        return BigInteger.valueOf(v).and(BigInteger.ONE.shiftLeft(w).subtract(BigInteger.ONE));
-    }
-
-    static long get(BigInteger v, int lo, int w) {
-        return v.shiftRight(lo).and(BigInteger.ONE.shiftLeft(w).subtract(BigInteger.ONE)).longValueExact();
+    int tokenBits() {
+        return new RouterConfig(f, experts, dim, tasks, topK, queueDepth).tokenBits();
     }
 
     static long signExtend(long v, int w) {
         return (v << (64 - w)) >> (64 - w);
+    }
+
+    /** The payload signals of stream {@code name}, in the Bundle's field order (lane 0 first). */
+    static StreamPorts ports(Sim sim, String name, String... fields) {
+        List<SimSignal> lanes = new ArrayList<>();
+        for (String field : fields) {
+            int star = field.indexOf('*');
+            if (star < 0) {
+                lanes.add(sim.signal("io_" + name + "_payload_" + field));
+            } else {
+                lanes.addAll(StreamPorts.lanes(sim, "io_" + name + "_payload_" + field.substring(0, star),
+                        Integer.parseInt(field.substring(star + 1))));
+            }
+        }
+        return StreamPorts.of(sim, name, lanes);
     }
 
     /** One simulation instance with its agents. */
@@ -75,20 +74,24 @@ final class RouterBench {
         Run(Sim sim, long seed, double inStall, double outStall) {
             this.sim = sim;
             sim.reset();
-            in = new StreamDriver(sim, StreamPorts.of(sim, "input"), seed, inStall);
-            w = new StreamDriver(sim, StreamPorts.of(sim, "weights"), seed + 1, inStall);
-            route = new StreamMonitor(sim, StreamPorts.of(sim, "route"), seed + 2, outStall);
-            drain = new StreamMonitor(sim, StreamPorts.of(sim, "drain"), seed + 3, outStall);
+            in = new StreamDriver(sim, ports(sim, "input", "x", "task", "last"), seed, inStall);
+            w = new StreamDriver(sim, ports(sim, "weights", "w*" + experts, "index", "task"), seed + 1, inStall);
+            route = new StreamMonitor(sim, ports(sim, "route", "score*" + topK, "expert*" + topK, "token", "last"),
+                    seed + 2, outStall);
+            drain = new StreamMonitor(sim, ports(sim, "drain", "score", "token", "expert", "count", "header", "last"),
+                    seed + 3, outStall);
         }
 
         /** Loads gate[task] ([experts][dim] row-major, weightLinear raw) into the task's slot. */
         void loadGate(int task, long[] gate) {
             for (int k = 0; k < dim; k++) {
-                BigInteger p = field(task, tb).shiftLeft(experts * wW + kb).or(field(k, kb).shiftLeft(experts * wW));
+                long[] beat = new long[experts + 2];
                 for (int e = 0; e < experts; e++) {
-                    p = p.or(field(gate[e * dim + k], wW).shiftLeft(e * wW));
+                    beat[e] = gate[e * dim + k];
                 }
-                w.enqueue(p);
+                beat[experts] = k;
+                beat[experts + 1] = task;
+                w.enqueue(beat);
             }
             sim.runUntil(w::isIdle, 100L * dim + 1000);
         }
@@ -105,8 +108,7 @@ final class RouterBench {
             for (int t = 0; t < n; t++) {
                 for (int k = 0; k < dim; k++) {
                     boolean last = t == n - 1 && k == dim - 1;
-                    in.enqueue(field(h[t][k], wA).or(field(task[t], tb).shiftLeft(wA))
-                            .or(last ? BigInteger.ONE.shiftLeft(wA + tb) : BigInteger.ZERO));
+                    in.enqueue(h[t][k], task[t], last ? 1 : 0);
                 }
             }
             GateRouting.Decision[] expect = new GateRouting.Decision[n];
@@ -114,7 +116,7 @@ final class RouterBench {
                 expect[t] = GateRouting.routeToken(h[t], gates[task[t]], topK, f);
             }
             GateRouting.Queues queues = GateRouting.reorder(expect, experts, queueDepth);
-            List<BigInteger> expectDrain = new ArrayList<>();
+            List<long[]> expectDrain = new ArrayList<>();
             for (int i = 0; i < queues.nonEmpty().length; i++) {
                 int e = queues.nonEmpty()[i];
                 List<GateRouting.Entry> q = queues.queues().get(e);
@@ -128,23 +130,23 @@ final class RouterBench {
             sim.runUntil(() -> drain.receivedCount() >= drainTarget && route.receivedCount() >= routeBase + n,
                     (long) n * dim * 20 + 20_000);
             sim.step(20);
-            List<BigInteger> routeGot = route.receivedBig();
-            List<BigInteger> drainGot = drain.receivedBig();
+            List<long[]> routeGot = route.beats();
+            List<long[]> drainGot = drain.beats();
             assertEquals(routeBase + n, routeGot.size(), "route beats");
             for (int t = 0; t < n; t++) {
-                BigInteger b = routeGot.get(routeBase + t);
+                long[] b = routeGot.get(routeBase + t);
                 int[] ex = new int[topK];
                 long[] sc = new long[topK];
                 for (int r = 0; r < topK; r++) {
-                    sc[r] = signExtend(get(b, r * wP, wP), wP);
-                    ex[r] = (int) get(b, topK * wP + r * eb, eb);
+                    sc[r] = signExtend(b[r], wP);
+                    ex[r] = (int) b[topK + r];
                 }
-                long tok = get(b, topK * (wP + eb), qb);
-                long last = get(b, topK * (wP + eb) + qb, 1);
+                long tok = b[2 * topK];
+                long last = b[2 * topK + 1];
                 String where = "token " + t;
                 assertEquals(java.util.Arrays.toString(expect[t].experts()), java.util.Arrays.toString(ex), where + " experts");
                 assertEquals(java.util.Arrays.toString(expect[t].scores()), java.util.Arrays.toString(sc), where + " scores");
-                assertEquals(t % (1L << qb), tok, where + " index");
+                assertEquals(t % (1L << tokenBits()), tok, where + " index");
                 assertEquals(t == n - 1 ? 1 : 0, last, where + " last");
             }
             assertEquals(expectDrain.size(), drainGot.size() - drainBase, "drain beats");
@@ -157,33 +159,18 @@ final class RouterBench {
         }
     }
 
-    BigInteger drainBeat(boolean header, boolean last, long count, long expert, long token, long score) {
-        int lo = 0;
-        BigInteger v = field(score, wP);
-        lo += wP;
-        v = v.or(field(token, qb).shiftLeft(lo));
-        lo += qb;
-        v = v.or(field(expert, eb).shiftLeft(lo));
-        lo += eb;
-        v = v.or(field(count, cb).shiftLeft(lo));
-        lo += cb;
-        v = v.or(field(header ? 1 : 0, 1).shiftLeft(lo));
-        lo += 1;
-        return v.or(field(last ? 1 : 0, 1).shiftLeft(lo));
+    /** A drain beat's fields in the DrainBeat's order: score, token, expert, count, header, last. */
+    long[] drainBeat(boolean header, boolean last, long count, long expert, long token, long score) {
+        return new long[] {score, token, expert, count, header ? 1 : 0, last ? 1 : 0};
     }
 
-    String describe(BigInteger b) {
-        int lo = 0;
-        long score = signExtend(get(b, lo, wP), wP);
-        lo += wP;
-        long token = get(b, lo, qb);
-        lo += qb;
-        long expert = get(b, lo, eb);
-        lo += eb;
-        long count = get(b, lo, cb);
-        lo += cb;
-        long header = get(b, lo, 1);
-        long last = get(b, lo + 1, 1);
+    String describe(long[] b) {
+        long score = signExtend(b[0], wP);
+        long token = b[1];
+        long expert = b[2];
+        long count = b[3];
+        long header = b[4];
+        long last = b[5];
         return header == 1 ? "header expert=" + expert + " count=" + count + " last=" + last
                 : "entry expert=" + expert + " token=" + token + " score=" + score + " last=" + last;
     }
