@@ -7,7 +7,7 @@ TOOLS := scripts/ensure-tools.sh
 # The generate-verilog goal (hdl-maven-plugin), called by its coordinates after `install` (docs/flow.md).
 HDL_PLUGIN := org.edgemoe:hdl-maven-plugin:0.1.0-SNAPSHOT
 
-.PHONY: verilog test consumer-template fuzz bench accuracy synth-report vivado-scripts bitstream vivado-ooc tools clean
+.PHONY: verilog test consumer-template fuzz bench accuracy simulate synth-report vivado-scripts bitstream vivado-ooc tools clean
 
 tools:
 	@$(TOOLS) java mvn g++ verilator yosys iverilog
@@ -49,12 +49,23 @@ bench: tools
 	@$(MVN) -pl edge-moe-rtl exec:java@bench
 	@$(MVN) -pl edge-moe-rtl exec:java@engine-bench
 	@$(MVN) -pl edge-moe-rtl exec:java@perf-bench
+	@$(MVN) -pl runtime exec:java@e2e-bench $(SIM_FLAGS)
 
 ## Accuracy figures of the golden models: ACCURACY <name> <value>
 accuracy:
 	@$(TOOLS) java mvn
 	$(MVN) -DskipTests install
 	@$(MVN) -pl edge-moe-rtl exec:java@accuracy
+
+## The real image on the whole accelerator in full-system simulation (Verilator + DDR model + the Java driver):
+## SIM lines (cycles, ms at 300 MHz, the per-command table, MSE vs the float model, simulator cycles/s) and
+## build/reports/run.json. SIM_TASKS (default 0,1), SIM_LAYERS (default 12). Needs ../shared/m3vit-weights.
+SIM_TASKS ?= 0,1
+SIM_LAYERS ?= 12
+simulate:
+	@$(TOOLS) java mvn g++ verilator
+	$(MVN) -DskipTests install
+	@$(MVN) -pl runtime exec:java@simulate $(SIM_FLAGS) -Dsim.tasks=$(SIM_TASKS) -Dsim.layers=$(SIM_LAYERS) -Dsim.report=$(abspath build/reports/run.json)
 
 ## Open synthesis (Yosys) resource report: SYNTH <module> <resource> <count>, build/reports/utilization.md.
 ## Regenerates the default configuration into $(RTL_DIR) first. SYNTH_JOBS yosys processes at a time.

@@ -9,7 +9,7 @@ import org.edgemoe.runtime.Accelerator;
  * tenth of the commands is done, so a log file stays readable. Time is the accelerator's (simulated time in
  * simulation); the wall-clock time is added when it differs.
  */
-final class ProgressBar implements Accelerator.Progress {
+public final class ProgressBar implements Accelerator.Progress {
     private static final int WIDTH = 30;
     private final PrintWriter err;
     private final boolean terminal;
@@ -19,7 +19,7 @@ final class ProgressBar implements Accelerator.Progress {
     private long lastDone = -1;
     private String lastLine = "";
 
-    ProgressBar(PrintWriter err, boolean terminal, boolean showWall) {
+    public ProgressBar(PrintWriter err, boolean terminal, boolean showWall) {
         this.err = err;
         this.terminal = terminal;
         this.showWall = showWall;
@@ -46,7 +46,7 @@ final class ProgressBar implements Accelerator.Progress {
     }
 
     /** Ends the bar's line on a terminal. */
-    void finish() {
+    public void finish() {
         if (terminal && !lastLine.isEmpty()) {
             err.println();
             err.flush();

@@ -1,0 +1,48 @@
+package org.edgemoe.runtime.sim;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import org.edgemoe.model.ModelShape;
+import org.edgemoe.model.WeightFolder;
+import org.edgemoe.runtime.Accelerator;
+import org.edgemoe.runtime.ImageConfig;
+import org.edgemoe.runtime.SimulationBackend;
+import org.edgemoe.runtime.Task;
+import org.edgemoe.sim.axi.DdrConfig;
+
+/**
+ * {@code make bench}'s end-to-end figures: the whole M3ViT backbone on the real image, task 0, in the full-system
+ * simulation ({@link SimulateMain}'s run): {@code BENCH e2e.cycles.task0}, {@code e2e.ms_at_300mhz.task0}, the
+ * performance model's lower bound of the same program {@code e2e.lower_bound_ms} (per step the larger of its compute
+ * time at 100 % utilisation and its DDR time at the weight port's rate, summed), their ratio
+ * {@code e2e.efficiency.task0} and the simulator's speed. Without the weights folder it says so and prints nothing.
+ */
+public final class E2eBench {
+    private E2eBench() { }
+
+    public static void main(String[] args) {
+        Path folder = WeightFolder.locate().orElse(null);
+        if (folder == null) {
+            System.err.println("e2e bench skipped: " + WeightFolder.absentMessage());
+            return;
+        }
+        SimulateMain.Setup s = SimulateMain.Setup.load(folder, ModelShape.LAYERS, System.err);
+        try (SystemSim sys = SystemSim.open(s.cfg, DdrConfig.zcu102())) {
+            Accelerator acc = Accelerator.open(new SimulationBackend(sys, SimulateMain.CLOCK_HZ, SimulationBackend.DEFAULT_BASE,
+                    SimulationBackend.DEFAULT_SIZE, "the full-system simulation"));
+            acc.loadWeights(s.image, ImageConfig.defaults());
+            acc.loadProgram(s.program);
+            acc.loadInput(s.pixels);
+            SimulateMain.TaskRun r = SimulateMain.runTask(sys, acc, s, Task.SEMSEG, true, System.err);
+            if (!r.bitExact()) {
+                System.err.println("e2e bench: the features differ from HwModel's in " + r.mismatches() + " values");
+                System.exit(3);
+            }
+            System.out.printf(Locale.ROOT, "BENCH e2e.cycles.task0 %d cycles%n", r.cycles());
+            System.out.printf(Locale.ROOT, "BENCH e2e.ms_at_300mhz.task0 %.3f ms%n", r.ms());
+            System.out.printf(Locale.ROOT, "BENCH e2e.lower_bound_ms %.3f ms%n", r.lowerBoundMs());
+            System.out.printf(Locale.ROOT, "BENCH e2e.efficiency.task0 %.3f fraction%n", r.lowerBoundMs() / r.ms());
+            System.out.printf(Locale.ROOT, "BENCH e2e.sim.cycles_per_s %.0f cycles/s%n", r.simCycles() / r.wallSeconds());
+        }
+    }
+}
