@@ -35,7 +35,10 @@ public record AcceleratorConfig(DatapathConfig datapath, AttnConfig attention, L
         DatapathConfig dp = DatapathConfig.m3vit(cu);
         IsaLimits lim = new IsaLimits(cu.maxTokens(), cu.rows(), cu.cols(), Math.min(cu.maxInSize(), 0xFFFF),
                 Math.min(cu.maxOutSize(), 0xFFFF), 4, ModelShape.EXPERTS, ModelShape.TASKS);
-        return new AcceleratorConfig(dp, AttnConfig.DEFAULT, LnConfig.of(f), EmbedConfig.of(f).withAddressWidths(32, dp.addrWidth()),
+        EmbedConfig e = EmbedConfig.of(f);
+        e = e.withImage(e.channels(), e.height(), e.width(), e.patch(), cu.rows(), e.beatBytes()).withAddressWidths(32, dp.addrWidth());
+        LnConfig ln = new LnConfig(f, ModelShape.DIM, cu.rows(), LnConfig.of(f).sets());
+        return new AcceleratorConfig(dp, AttnConfig.of(f, AttnConfig.DEFAULT.lanes(), AttnConfig.DEFAULT.beat()), ln, e,
                 AxiReadMaster.defaultConfig(), 8, lim);
     }
 
