@@ -99,7 +99,7 @@ class AcceleratorTest {
                     assertEquals(1, last[1]);
                 }
                 assertEquals(2, t.stores);
-                t.ddr.assertNoViolations();
+                t.ddr().assertNoViolations();
             }
         }
     }
@@ -124,12 +124,12 @@ class AcceleratorTest {
             assertEquals(2, e.commandIndex());
 
             acc.loadProgram(STORE_PROGRAM);
-            t.ddr.injectError(acc.layout().programAddr() + 32, acc.layout().programAddr() + 48, 2);
+            t.ddr().injectError(acc.layout().programAddr() + 32, acc.layout().programAddr() + 48, 2);
             e = assertThrows(AcceleratorException.class, () -> acc.run(Task.SEMSEG, 1_000_000, null));
             assertEquals(ErrorCode.DDR_READ, e.errorCode());
             assertTrue(e.getMessage().contains(String.format("address 0x%08x", e.errorAddr())), e.getMessage());
             assertTrue(e.errorAddr() >= acc.layout().programAddr() && e.errorAddr() <= acc.layout().programAddr() + 32, e.getMessage());
-            t.ddr.clearErrors();
+            t.ddr().clearErrors();
 
             assertFeatures(acc.run(Task.DEPTH, 1_000_000, null).features(), 1);
             assertEquals(0, t.regRead(EdgeMoeRegs.ERROR_CODE), "ERROR_CODE cleared by the good run's START");

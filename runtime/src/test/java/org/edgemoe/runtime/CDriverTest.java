@@ -163,11 +163,11 @@ class CDriverTest {
 
             r.ok(NativeDriver.driverLoadProgram(r.h, AcceleratorTest.STORE_PROGRAM));
             long prog = r.backend.memBase();
-            r.target.ddr.injectError(prog + 32, prog + 48, 3);
+            r.target.ddr().injectError(prog + 32, prog + 48, 3);
             r.expect(r.run(0, 1000, null), "EDGEMOE_E_HARDWARE");
             assertEquals(ErrorCode.DDR_READ.code, r.lastError()[0]);
             assertTrue(r.message().contains(String.format(", address 0x%08x", r.lastError()[3])), r.message());
-            r.target.ddr.clearErrors();
+            r.target.ddr().clearErrors();
 
             r.target.stuck(true);
             r.ok(NativeDriver.driverSetWatchdog(r.h, 0));

@@ -7,9 +7,9 @@ import org.edgemoe.sim.HdlSim;
 import org.edgemoe.sim.Sim;
 import org.edgemoe.sim.SimModel;
 import org.edgemoe.sim.SimSignal;
-import org.edgemoe.sim.axi.AxiLiteMaster;
+import org.edgemoe.runtime.sim.HostedSim;
+import org.edgemoe.sim.axi.DdrConfig;
 import org.edgemoe.sim.axi.DdrMemory;
-import org.edgemoe.sim.axi.DdrModel;
 
 /**
  * The control plane alone in Verilator as a {@link SimulationBackend.Target}: the DDR model serves its program
@@ -17,12 +17,9 @@ import org.edgemoe.sim.axi.DdrModel;
  * holds them instead), and a STORE writes {@link #value} for each of its tokens x values at OUTPUT_ADDR, as the
  * accelerator's output port would (the value depends on TASK, so a test sees which task ran).
  */
-final class ControlPlaneTarget implements SimulationBackend.Target {
+final class ControlPlaneTarget extends HostedSim {
     private static SimModel model;
 
-    final Sim sim;
-    final DdrModel ddr = new DdrModel();
-    final AxiLiteMaster host;
     int stores;
 
     static synchronized SimModel model() {
@@ -33,8 +30,7 @@ final class ControlPlaneTarget implements SimulationBackend.Target {
     }
 
     ControlPlaneTarget() {
-        sim = model().open();
-        ddr.attach(sim, "io_prog");
+        super(model().open(), DdrConfig.zcu102(), "io_prog");
         for (String s : sim.signalNames()) {
             if (s.startsWith("io_unitActivity_") || s.startsWith("io_unitReadError_") || s.startsWith("io_unitWriteError_")) {
                 sim.poke(s, 0);
@@ -43,9 +39,8 @@ final class ControlPlaneTarget implements SimulationBackend.Target {
         sim.poke("io_unitsIdle", 1);
         sim.poke("io_progress", 0);
         sim.poke("io_cmd_ready", 1);
-        host = new AxiLiteMaster(sim, "io_ctrl");
         sim.addAgent(new StoreUnit());
-        sim.reset();
+        reset();
     }
 
     /** The value a STORE writes for token t, value c on a task: negative ones too (sign extension), all 32 bits used. */
@@ -86,43 +81,5 @@ final class ControlPlaneTarget implements SimulationBackend.Target {
                 stores++;
             }
         }
-    }
-
-    @Override
-    public void regWrite(int addr, int value) {
-        int resp = host.write(addr, Integer.toUnsignedLong(value));
-        if (resp != 0) {
-            throw new IllegalStateException("AXI4-Lite write 0x" + Integer.toHexString(addr) + " answered BRESP " + resp);
-        }
-    }
-
-    @Override
-    public int regRead(int addr) {
-        return (int) host.read(addr);
-    }
-
-    @Override
-    public DdrMemory memory() {
-        return ddr.memory();
-    }
-
-    @Override
-    public void run(long cycles) {
-        sim.step(cycles);
-    }
-
-    @Override
-    public boolean interrupt() {
-        return sim.peek("io_interrupt") != 0;
-    }
-
-    @Override
-    public long cycle() {
-        return sim.cycle();
-    }
-
-    @Override
-    public void close() {
-        sim.close();
     }
 }

@@ -21,13 +21,16 @@ import org.edgemoe.rtl.isa.Buf;
 import org.edgemoe.rtl.isa.Opcode;
 import org.edgemoe.rtl.layernorm.LnConfig;
 import org.edgemoe.rtl.layernorm.LnParamWrite;
+import org.edgemoe.rtl.router.DrainBeat;
+import org.edgemoe.rtl.router.RouterConfig;
 import org.edgemoe.rtl.top.DecodedCommand;
 import org.edgemoe.rtl.top.FetchDest;
 import org.edgemoe.rtl.top.FetchReq;
 
 /**
- * Turns the sequencer's decoded commands into unit commands, one command at a time (a command starts when every
- * unit is idle and every fetch delivered, so program order is data order). Weight blocks are requested on
+ * Turns the sequencer's decoded commands into unit commands, one command at a time (a command's unit commands start
+ * when every unit is idle, so program order is data order; a LINEAR's weights are requested as soon as the
+ * previous command's requests are out, so they stream in while it computes). Weight blocks are requested on
  * {@code fetch} with their destination. LINEAR: block A to the compute unit (widened from the bus to weight rows)
  * and one {@link LinearOp} (three for destination QKV: Q, K and V into the QKV store's regions). LAYERNORM: gamma
  * (A) and beta (B) into parameter set 0, then the LayerNorm command. ATTENTION: one command per head. GATE: the
@@ -52,7 +55,7 @@ public final class CommandDispatcher extends Module {
     public final Stream<EmbedCmd> embedCmd;
     public final Stream<TransferCmd> storeXfer;
     public final Stream<UInt> storeCmd;
-    public final Stream<ExpertBeat> drain;
+    public final Stream<DrainBeat> drain;
     public final UInt bestToken;
     public final UInt bestExpert;
     public final Flow<ExpertEntry> list;
@@ -71,7 +74,8 @@ public final class CommandDispatcher extends Module {
     /** High from a command's acceptance until its unit commands are issued, and while the expert loop runs. */
     public final Bool busy = out(Bool());
 
-    public CommandDispatcher(DatapathConfig cfg, AttnConfig attn, LnConfig ln, int busBits, int expertWidth, int countWidth) {
+    public CommandDispatcher(DatapathConfig cfg, AttnConfig attn, LnConfig ln, RouterConfig rc, int busBits) {
+        int expertWidth = rc.expertBits();
         int aw = cfg.addrWidth();
         int lb = Integer.numberOfTrailingZeros(cfg.lanes());
         int rowBits = cfg.lanes() * org.edgemoe.rtl.cu.CuConfig.WEIGHT_WIDTH;
@@ -89,13 +93,13 @@ public final class CommandDispatcher extends Module {
         embedCmd = master(new Stream<>(new EmbedCmd(32, aw)));
         storeXfer = master(new Stream<>(new TransferCmd(32, 32)));
         storeCmd = master(new Stream<>(UInt(16)));
-        drain = slave(new Stream<>(new ExpertBeat(expertWidth, countWidth, log2Up(cfg.maxTokens()), f.prob())));
+        drain = slave(new Stream<>(new DrainBeat(rc)));
         bestToken = out(UInt(log2Up(cfg.maxTokens())));
         bestExpert = in(UInt(expertWidth));
         list = master(new Flow<>(new ExpertEntry(log2Up(cfg.cu().maxTokens()), cfg.cu().tokenIndexWidth(), f.prob())));
         merge = master(new Stream<>(new LoopCmd(aw, 16)));
 
-        ExpertLoop loop = instance(new ExpertLoop(cfg, expertWidth, countWidth));
+        ExpertLoop loop = instance(new ExpertLoop(cfg, rc));
         HdlEnum<State> state = reg(Enum(State.class)).init(State.IDLE).named("state");
         DecodedCommand c = regNextWhen(cmd.payload, cmd.fire()).named("current");
         UInt step = reg(UInt(8)).init(0).named("step");
@@ -106,7 +110,11 @@ public final class CommandDispatcher extends Module {
         LnParams params = new LnParams(ln, lnRows, B(true), state.is(State.LN_PARAMS), lnParam);
         lnRows.ready.set(params.ready);
 
-        cmd.ready.set(state.is(State.IDLE).and(unitsBusy.not()).and(fetchBusy.not()).and(loop.busy.not()));
+        // a LINEAR is taken while the previous command still runs: its weights are requested at once (they stream in
+        // behind the previous command's, hiding the read latency and the first tile's load) and its ops wait below
+        Bool quiet = unitsBusy.not().named("unitsQuiet");
+        Bool early = cmd.payload.op.is(Opcode.LINEAR);
+        cmd.ready.set(state.is(State.IDLE).and(loop.busy.not()).and(early.or(quiet.and(fetchBusy.not()))));
         busy.set(state.is(State.IDLE).not().or(loop.busy));
 
         // ---- weight requests: the dispatcher's own, or the expert loop's while it runs ----
@@ -127,7 +135,7 @@ public final class CommandDispatcher extends Module {
         Bool embed = c.op.is(Opcode.EMBED);
         Stream<LinearOp> own = wire(new Stream<>(new LinearOp(cfg)));
         LinearOps.drive(own, cfg, attn, c, step, embed);
-        own.valid.set(state.isOneOf(State.LIN_OPS, State.EMB_LINEAR));
+        own.valid.set(state.is(State.LIN_OPS).and(quiet).or(state.is(State.EMB_LINEAR)));
         linear.valid.set(own.valid.or(loop.linear.valid));
         linear.payload.set(mux(loop.linear.valid, loop.linear.payload, own.payload));
         own.ready.set(linear.ready.and(loop.linear.valid.not()));

@@ -11,6 +11,8 @@ import org.edgemoe.hdl.lib.Stream;
 import org.edgemoe.model.hw.Formats;
 import org.edgemoe.rtl.buffer.LoopCmd;
 import org.edgemoe.rtl.engine.ExpertEntry;
+import org.edgemoe.rtl.router.DrainBeat;
+import org.edgemoe.rtl.router.RouterConfig;
 import org.edgemoe.rtl.top.DecodedCommand;
 import org.edgemoe.rtl.top.FetchDest;
 import org.edgemoe.rtl.top.FetchReq;
@@ -30,7 +32,7 @@ public final class ExpertLoop extends Module {
     enum State { IDLE, HEADER, WAIT_ENGINE, LIST, FETCH1, FC1, FETCH2, FC2, MERGE, WAIT_MERGE }
 
     public final Stream<DecodedCommand> cmd;
-    public final Stream<ExpertBeat> drain;
+    public final Stream<DrainBeat> drain;
     public final UInt bestToken;
     public final UInt bestExpert;
     public final Flow<ExpertEntry> list;
@@ -41,13 +43,15 @@ public final class ExpertLoop extends Module {
     public final Bool mergeBusy = in(Bool());
     public final Bool busy = out(Bool());
 
-    public ExpertLoop(DatapathConfig cfg, int expertWidth, int countWidth) {
+    public ExpertLoop(DatapathConfig cfg, RouterConfig rc) {
+        int expertWidth = rc.expertBits();
+        int countWidth = rc.countBits();
         Formats f = cfg.cu().formats();
         int tw = log2Up(cfg.maxTokens());
         int aw = cfg.addrWidth();
         int lb = Integer.numberOfTrailingZeros(cfg.lanes());
         cmd = slave(new Stream<>(new DecodedCommand()));
-        drain = slave(new Stream<>(new ExpertBeat(expertWidth, countWidth, tw, f.prob())));
+        drain = slave(new Stream<>(new DrainBeat(rc)));
         bestToken = out(UInt(tw));
         bestExpert = in(UInt(expertWidth));
         list = master(new Flow<>(new ExpertEntry(log2Up(cfg.cu().maxTokens()), cfg.cu().tokenIndexWidth(), f.prob())));
@@ -70,7 +74,7 @@ public final class ExpertLoop extends Module {
         fetch.payload.dest.set(FetchDest.CU);
 
         // ---- the token list, straight from the drain ----
-        bestToken.set(drain.payload.token);
+        bestToken.set(drain.payload.token.resize(tw));
         Bool listing = state.is(State.LIST);
         drain.ready.set(state.is(State.HEADER).or(listing));
         list.valid.set(listing.and(drain.valid));

@@ -37,18 +37,23 @@ public final class GateStage extends Module {
     public final Stream<ReadBeat> weights;
     public final Stream<BufferAddr> lnoRead;
     public final Stream<ActBuffer.Word> lnoData;
-    public final Stream<ExpertBeat> drain;
+    public final Stream<DrainBeat> drain;
     public final UInt bestToken;
     public final UInt bestExpert;
     public final Bool busy = out(Bool());
+
+    /** The router of a gate stage: top-2 over {@code experts}, two tasks, queues as deep as the token index space. */
+    public static RouterConfig routerConfig(Formats f, int dim, int experts, int maxTokens) {
+        return new RouterConfig(f, experts, dim, 2, 2, 1 << log2Up(maxTokens));
+    }
 
     public GateStage(Formats f, int lanes, int dim, int experts, int maxTokens, int addrWidth, int busBits) {
         int tw = log2Up(maxTokens);
         param("LANES", lanes);
         param("EXPERTS", experts);
         param("DIM", dim);
-        MoeRouter router = instance(new MoeRouter(f, experts, dim, 2, 2, 1 << tw));
-        RouterConfig rc = router.config();
+        RouterConfig rc = routerConfig(f, dim, experts, maxTokens);
+        MoeRouter router = instance(new MoeRouter(rc));
         int eb = rc.expertBits();
         int wA = f.act().width();
         int wW = f.weightLinear().width();
@@ -56,7 +61,7 @@ public final class GateStage extends Module {
         weights = slave(new Stream<>(new ReadBeat(busBits)));
         lnoRead = master(new Stream<>(new BufferAddr(addrWidth)));
         lnoData = slave(new Stream<>(new ActBuffer.Word(lanes, f.act())));
-        drain = master(new Stream<>(new ExpertBeat(eb, rc.countBits(), tw, f.prob())));
+        drain = master(new Stream<>(new DrainBeat(rc)));
         bestToken = in(UInt(tw));
         bestExpert = out(UInt(eb));
 
@@ -114,16 +119,8 @@ public final class GateStage extends Module {
         });
         bestExpert.set(best.readAsync(bestToken));
 
-        // ---- drain: the router's beat as an ExpertBeat ----
-        DrainBeat d = router.drain.payload;
-        drain.valid.set(router.drain.valid);
-        router.drain.ready.set(drain.ready);
-        drain.payload.score.set(d.score);
-        drain.payload.token.set(d.token.resize(tw));
-        drain.payload.expert.set(d.expert);
-        drain.payload.count.set(d.count);
-        drain.payload.header.set(d.header);
-        drain.payload.last.set(d.last);
+        // ---- drain: the router's per-expert queues, for EXPERTS ----
+        drain.driveFrom(router.drain);
 
         cmd.ready.set(state.is(State.IDLE));
         switchOn(state)

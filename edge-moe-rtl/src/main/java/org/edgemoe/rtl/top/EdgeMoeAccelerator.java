@@ -60,8 +60,8 @@ public final class EdgeMoeAccelerator extends Module {
         AxiReadMaster inputPort = instance(new AxiReadMaster(cfg.ddr(), 4, cfg.embed().lengthWidth(), 16));
         AxiWriteMaster outputPort = instance(new AxiWriteMaster(cfg.ddr(), 4, 32));
         FetchRouter fetch = instance(new FetchRouter(bus), stop);
-        CommandDispatcher disp = instance(new CommandDispatcher(dc, cfg.attention(), cfg.layerNorm(), bus,
-                log2Up(ModelShape.EXPERTS), log2Up((1 << log2Up(dc.maxTokens())) + 1)), stop);
+        CommandDispatcher disp = instance(new CommandDispatcher(dc, cfg.attention(), cfg.layerNorm(),
+                GateStage.routerConfig(cfg.formats(), dc.dim(), ModelShape.EXPERTS, dc.maxTokens()), bus), stop);
         LayerDatapath layer = instance(new LayerDatapath(dc, cfg.attention(), cfg.layerNorm()), stop);
         GateStage gate = instance(new GateStage(cfg.formats(), n, dc.dim(), ModelShape.EXPERTS, dc.maxTokens(), aw, bus), stop);
         PixelStreamer pixels = instance(new PixelStreamer(cfg.embed()), stop);
