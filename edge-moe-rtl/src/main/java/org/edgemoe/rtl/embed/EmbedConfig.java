@@ -9,8 +9,14 @@ import org.edgemoe.model.hw.Formats;
 /**
  * Parameters of the {@link PixelStreamer}: the profile, the image ({@code channels} x {@code height} x
  * {@code width} pixels of one byte, {@code patch} x {@code patch} patches), the buffer word ({@code lanes}
- * pixels, the compute unit's rows; it must divide the patch width so a word is part of one patch row), the DDR
- * beat ({@code beatBytes}, a multiple or a divisor of {@code lanes}) and the address widths.
+ * pixels, the compute unit's rows), the DDR beat ({@code beatBytes}) and the address widths. Two word shapes:
+ * <ul>
+ * <li>{@code lanes} divides the patch width P: a word is part of one patch row ({@link #wordsPerPatchRow()} of
+ *     them a row); the beat and the word must divide each other;</li>
+ * <li>{@code lanes} = k P with k dividing P ({@link #rowsPerWord()} k &gt; 1, e.g. 32 lanes with 16 x 16 patches):
+ *     a word is k consecutive patch rows of one channel of one patch, assembled through a row buffer
+ *     ({@link PatchRowStacker}); the beat and the patch row (P bytes) must divide each other.</li>
+ * </ul>
  *
  * <p>Pixel encoding. The compute unit multiplies act x weightLinear and floors the product by
  * {@code s_cu = act.frac + weightLinear.frac - acc.frac}; the golden model's patch embedding multiplies
@@ -26,12 +32,21 @@ public record EmbedConfig(Formats formats, int channels, int height, int width, 
         if (height % patch != 0 || width % patch != 0) {
             throw new IllegalArgumentException("image " + height + " x " + width + " is not a whole number of " + patch + "-pixel patches");
         }
-        if (lanes < 1 || patch % lanes != 0) {
+        if (lanes < 1 || (patch % lanes != 0 && lanes % patch != 0)) {
             throw new IllegalArgumentException("a buffer word of " + lanes + " pixels must divide the patch width " + patch
-                    + " (words spanning patch rows would need a row buffer)");
+                    + " or be a whole number of its rows");
         }
-        if (Math.max(beatBytes, lanes) % Math.min(beatBytes, lanes) != 0) {
-            throw new IllegalArgumentException("DDR beat of " + beatBytes + " bytes and word of " + lanes + " pixels must divide each other");
+        if (lanes > patch && patch % (lanes / patch) != 0) {
+            throw new IllegalArgumentException("a buffer word of " + lanes / patch + " patch rows must divide the patch's " + patch
+                    + " rows (a word holds rows of one channel of one patch)");
+        }
+        if (beatBytes < 1) {
+            throw new IllegalArgumentException("DDR beat of " + beatBytes + " bytes");
+        }
+        int seg = Math.min(lanes, patch);
+        if (Math.max(beatBytes, seg) % Math.min(beatBytes, seg) != 0) {
+            throw new IllegalArgumentException("DDR beat of " + beatBytes + " bytes and " + (lanes > patch ? "patch row" : "word")
+                    + " of " + seg + " pixels must divide each other");
         }
         int bytes = channels * height * width;
         if (bytes % beatBytes != 0) {
@@ -75,7 +90,12 @@ public record EmbedConfig(Formats formats, int channels, int height, int width, 
     /** Patch vector length, channels x patch x patch (the linear layer's input size). */
     public int patchInputs() { return channels * patch * patch; }
     public int wordsPerToken() { return patchInputs() / lanes; }
-    public int wordsPerPatchRow() { return patch / lanes; }
+    /** Words a patch row, for words of at most a patch row ({@code lanes <= patch}); 1 otherwise. */
+    public int wordsPerPatchRow() { return Math.max(1, patch / lanes); }
+    /** Patch rows a word, k = lanes / patch for words of whole patch rows; 1 otherwise. */
+    public int rowsPerWord() { return Math.max(1, lanes / patch); }
+    /** Pixels the streamer takes from the beats at a time: a word, or a patch row when a word holds several. */
+    public int segmentPixels() { return Math.min(lanes, patch); }
     public FixFormat act() { return formats.act(); }
 
     public int pixelShift() {

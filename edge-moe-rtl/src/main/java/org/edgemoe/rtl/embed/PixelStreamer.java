@@ -19,6 +19,10 @@ import org.edgemoe.rtl.buffer.ActBuffer;
  * {@code lanes}-pixel word to the activation buffer at its place in the patch vectors: the pixel (c, r, x)
  * belongs to patch p = (r / P) * (W / P) + x / P at element (c, r mod P, x mod P) of the model's
  * (channel, row, column) order, i.e. word {@code bufBase + p * wordsPerToken + ((c P + r mod P) P + x mod P) / lanes}.
+ * Words of k = lanes / P &gt; 1 patch rows (e.g. 32 lanes, 16 x 16 patches: rows 2j and 2j + 1 of one channel of
+ * one patch, still that order) cannot be taken from DDR whole: the {@link PatchRowStacker} keeps the first k - 1
+ * image rows of each group of k in a small row buffer (block RAM, one image row of one channel each) and writes
+ * word {@code bufBase + p * wordsPerToken + (c P + r mod P) / k} while the group's last row streams in.
  * The compute unit then runs the patch linear layer from that buffer (x stride wordsPerToken) with the
  * patch weights unchanged and, through the residual add, pos_embed (see {@link EmbedConfig} for the pixel
  * encoding that makes it exact).
@@ -27,8 +31,9 @@ import org.edgemoe.rtl.buffer.ActBuffer;
  * {@code data} ({@link ReadBeat}s of {@code beatBytes} bytes, the AXI read master's); {@code write}
  * ({@link ActBuffer.WriteBeat}, act lanes; back-pressure holds the data stream); {@code busy};
  * {@code misaligned}: sticky, set when a command's image address is not a multiple of the beat (the command
- * is dropped, nothing is read or written). One word per cycle; with 16-byte beats and 16-pixel words the
- * 98,304-byte image is 6,144 words.
+ * is dropped, nothing is read or written). One beat or patch row per cycle: with 16-byte beats and 16-pixel words
+ * the 98,304-byte image is 6,144 words, one a cycle; with 32-pixel words 3,072, one a cycle during every second
+ * image row (the DDR's 16 bytes a cycle are the limit either way).
  */
 public final class PixelStreamer extends Module {
     public final Stream<EmbedCmd> cmd;
@@ -80,13 +85,37 @@ public final class PixelStreamer extends Module {
         read.payload.bytes.set(U(cfg.imageBytes(), cfg.lengthWidth()));
         when(read.fire(), () -> reqPending.set(false));
 
-        // ---------------- beats to words ----------------
+        // ---------------- beats to words (or patch rows) ----------------
         Stream<Bits> beats = wire(new Stream<>(Bits(8 * cfg.beatBytes())));
         beats.valid.set(data.valid.and(active));
         beats.payload.set(data.payload.data);
         data.ready.set(beats.ready.and(active));
-        Stream<Bits> words = StreamWidthAdapter.adapt(beats, 8 * lanes);
+        Stream<Bits> words = StreamWidthAdapter.adapt(beats, 8 * cfg.segmentPixels());
+        if (cfg.rowsPerWord() > 1) {
+            stacked(words, base, active);
+        } else {
+            direct(words, base, active);
+        }
+        misaligned.set(misalignedR);
+        busy.set(active);
+    }
 
+    /** Words of k patch rows: through the {@link PatchRowStacker}'s row buffer. */
+    private void stacked(Stream<Bits> rows, UInt base, Bool active) {
+        PatchRowStacker st = instance(new PatchRowStacker(cfg));
+        st.rows.valid.set(rows.valid);
+        st.rows.payload.pixels.setFromBits(rows.payload);
+        rows.ready.set(st.rows.ready);
+        st.base.set(base);
+        write.driveFrom(st.write);
+        when(write.fire().and(st.lastWord), () -> active.set(false));
+    }
+
+    /** Words of at most a patch row: each word from DDR straight to its place. */
+    private void direct(Stream<Bits> words, UInt base, Bool active) {
+        int lanes = cfg.lanes();
+        int p = cfg.patch();
+        int baw = cfg.bufAddrWidth();
         // ---------------- where a word goes: (c, row, column) counters ----------------
         int xw = log2Up(cfg.wordsPerPatchRow());
         int pxW = log2Up(cfg.gridW());
@@ -133,8 +162,6 @@ public final class PixelStreamer extends Module {
                 });
             });
         });
-        misaligned.set(misalignedR);
-        busy.set(active);
     }
 
     public EmbedConfig config() {

@@ -17,7 +17,7 @@ import org.edgemoe.rtl.engine.LinearEngine;
 
 /**
  * The patch embedding as the top level wires it: the {@link PixelStreamer} writes the patch vectors into an
- * activation buffer, the {@link LinearEngine} (default 16 x 16 compute unit) runs the 768 -> 192 patch linear
+ * activation buffer, the {@link LinearEngine} (16 x 16 or 32 x 32 compute unit: its rows are the words' lanes) runs the 768 -> 192 patch linear
  * from it and adds into the residual buffer (outside, a Java buffer preloaded with pos_embed) from token 1 on.
  */
 public final class EmbedTestTop extends Module {
@@ -34,6 +34,9 @@ public final class EmbedTestTop extends Module {
     public final Bool engineBusy = out(Bool());
 
     public EmbedTestTop(EmbedConfig ec, CuConfig cc) {
+        if (ec.lanes() != cc.rows()) {
+            throw new IllegalArgumentException("patch buffer words of " + ec.lanes() + " pixels for a compute unit of " + cc.rows() + " rows");
+        }
         int aw = ec.bufAddrWidth();
         PixelStreamer ps = instance(new PixelStreamer(ec));
         ActBuffer patches = instance(new ActBuffer(ec.tokens() * ec.wordsPerToken(), ec.lanes(), ec.act(), aw));

@@ -2,6 +2,7 @@ package org.edgemoe.rtl.embed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole patch embedding in Verilator, as the top level runs it: pixel streamer (DDR -> patch vectors in an
- * activation buffer), then the patch linear on the default 16 x 16 compute unit with the residual add into the
+ * activation buffer), then the patch linear on the default 16 x 16 compute unit (and, with -Dedgemoe.sim.shapes=true,
+ * a 32 x 32 one fed 32-pixel words through the streamer's row buffer) with the residual add into the
  * residual buffer preloaded with pos_embed (token 0, CLS, stays pos_embed[0]); all 129 x 192 outputs bit-exact
  * against HwModel.embed on the real image and weights (when present) and against the same HwOps on seeded
  * synthetic data, published profile (the dsp18 pixel encoding, a shift of 0, is PixelStreamerTest's). Reports the cycle counts measured (the {@code embed.*} bench figures).
@@ -193,8 +195,26 @@ public class PatchEmbeddingTest {
     @Test
     void wholeEmbeddingBitExact() {
         Formats f = Formats.published();
-        EmbedConfig ec = EmbedConfig.of(f).withAddressWidths(40, 13);
-        CuConfig cc = CuConfig.of(16, 16, f);
+        bitExact(EmbedConfig.of(f).withAddressWidths(40, 13), CuConfig.of(16, 16, f), "16 x 16");
+    }
+
+    /**
+     * The 32 x 32 compute unit's embedding: 32-pixel words of two patch rows through the streamer's row buffer
+     * (24 words a token), the patch linear in 6 output tiles of 24 input tiles. Runs only with
+     * -Dedgemoe.sim.shapes=true: the 1,024-PE model takes minutes to compile on two cores.
+     */
+    @Test
+    void wholeEmbeddingBitExactOn32x32() {
+        assumeTrue(Boolean.getBoolean("edgemoe.sim.shapes"),
+                "set -Dedgemoe.sim.shapes=true to simulate the 32 x 32 compute unit (a 1,024-PE model takes minutes to compile)");
+        Formats f = Formats.published();
+        EmbedConfig ec = EmbedConfig.of(f);
+        ec = ec.withImage(ec.channels(), ec.height(), ec.width(), ec.patch(), 32, ec.beatBytes()).withAddressWidths(40, 12);
+        bitExact(ec, CuConfig.of(32, 32, f), "32 x 32");
+    }
+
+    private static void bitExact(EmbedConfig ec, CuConfig cc, String shape) {
+        Formats f = cc.formats();
         SimModel model = compile(ec, cc);
         Optional<Path> folder = WeightFolder.locate();
         long[][] got = new long[ModelShape.TOKENS][];
@@ -202,15 +222,15 @@ public class PatchEmbeddingTest {
             QuantizedWeights w = new QuantizedWeights(M3VitWeights.load(folder.get()), f);
             Data d = new Data(w.pixels(), w.patchWeight(), w.patchBias(), w.posEmbed());
             Cycles c = run(model, ec, cc, d, 1, 0.1, got);
-            check(new HwModel(w).embed(), got, "real image, published");
-            System.out.println("embed (real image, 10 % stalls): streamer " + c.streamer() + ", linear " + c.linear() + " cycles");
+            check(new HwModel(w).embed(), got, "real image, published, " + shape);
+            System.out.println("embed " + shape + " (real image, 10 % stalls): streamer " + c.streamer() + ", linear " + c.linear() + " cycles");
         } else {
             System.out.println("real-data part skipped: " + WeightFolder.absentMessage());
         }
         Data d = synthetic(f, 7);
         Cycles c = run(model, ec, cc, d, 2, 0, got);
-        check(expected(f, ec, d), got, "synthetic, published");
+        check(expected(f, ec, d), got, "synthetic, published, " + shape);
         assertEquals(ModelShape.TOKENS, got.length);
-        System.out.println("embed (synthetic, no stalls): streamer " + c.streamer() + ", linear " + c.linear() + " cycles");
+        System.out.println("embed " + shape + " (synthetic, no stalls): streamer " + c.streamer() + ", linear " + c.linear() + " cycles");
     }
 }

@@ -3,6 +3,8 @@ package org.edgemoe.rtl.embed;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.edgemoe.hdl.core.Elaboration;
 import org.edgemoe.model.M3VitWeights;
 import org.edgemoe.model.WeightFolder;
 import org.edgemoe.model.hw.Formats;
@@ -31,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The pixel streamer against the model's im2col (HwModel's patch vectors, (channel, row, column) order), with the
  * pixel encoding of each profile: random images and the real one, DDR latency and random stalls on every port,
- * two images back to back, a misaligned command, 64-bit beats (gathered) and 8-pixel words (split).
+ * two images back to back, a misaligned command, 64-bit beats (gathered) and 8-pixel words (split); words of
+ * several patch rows through the row buffer (32 lanes with 16 x 16 patches, the 32 x 32 compute unit's, and 4 rows
+ * of 8 x 8 patches), with the DDR's rate kept at full speed.
  */
 class PixelStreamerTest {
     static final EmbedConfig PUB = EmbedConfig.of(Formats.published());
@@ -40,7 +45,16 @@ class PixelStreamerTest {
     static final EmbedConfig SPLIT = EmbedConfig.of(Formats.dsp18()).withImage(2, 16, 32, 8, 4, 16);
     /** 8-byte beats gathered into 16-pixel words. */
     static final EmbedConfig GATHER = EmbedConfig.of(Formats.published()).withImage(3, 32, 64, 16, 16, 8);
+    /** The 32 x 32 compute unit's words: two patch rows of one channel (published, the real image shape). */
+    static final EmbedConfig PUB32 = EmbedConfig.of(Formats.published()).withImage(3, 128, 256, 16, 32, 16);
+    /** Words of four 8-pixel patch rows; each 16-byte beat is two patch rows (dsp18). */
+    static final EmbedConfig STACK4 = EmbedConfig.of(Formats.dsp18()).withImage(2, 16, 32, 8, 32, 16);
+    /** 8-byte beats gathered into 16-pixel patch rows, two a word. */
+    static final EmbedConfig GATHER32 = EmbedConfig.of(Formats.published()).withImage(3, 32, 64, 16, 32, 8);
     static SimModel pub;
+    static SimModel pub32;
+    static SimModel stack4;
+    static SimModel gather32;
     static SimModel dsp;
     static SimModel split;
     static SimModel gather;
@@ -51,6 +65,9 @@ class PixelStreamerTest {
         dsp = HdlSim.compile(() -> new PixelStreamer(DSP));
         split = HdlSim.compile(() -> new PixelStreamer(SPLIT));
         gather = HdlSim.compile(() -> new PixelStreamer(GATHER));
+        pub32 = HdlSim.compile(() -> new PixelStreamer(PUB32));
+        stack4 = HdlSim.compile(() -> new PixelStreamer(STACK4));
+        gather32 = HdlSim.compile(() -> new PixelStreamer(GATHER32));
     }
 
     /** The model's patch vector of patch p (raw pixels), as HwModel.patchPixels. */
@@ -126,8 +143,11 @@ class PixelStreamerTest {
         return img;
     }
 
-    /** Streams {@code images} back to back (DDR addresses 0, then after each other) and checks every buffer word. */
-    static void run(SimModel model, EmbedConfig cfg, List<byte[]> images, long seed, double stall) {
+    /**
+     * Streams {@code images} back to back (DDR addresses 0, then after each other), checks every buffer word and
+     * returns the cycles from the first command to the last write.
+     */
+    static long run(SimModel model, EmbedConfig cfg, List<byte[]> images, long seed, double stall) {
         int n = cfg.imageBytes();
         byte[] ddr = new byte[n * images.size()];
         for (int i = 0; i < images.size(); i++) {
@@ -147,7 +167,9 @@ class PixelStreamerTest {
                 cmd.enqueue(ddrBase + (long) i * n, (long) i * (perImage + gap));
             }
             sim.step(2);
+            long start = sim.cycle();
             sim.runUntil(() -> cmd.isIdle() && mem.idle() && sim.peek("io_busy") == 0, 20L * perImage * images.size() + 1000);
+            long cycles = sim.cycle() - start;
             sim.step(5);
             assertEquals(null, sink.error);
             assertEquals(images.size() * perImage, sink.writes, "words written");
@@ -168,6 +190,7 @@ class PixelStreamerTest {
                 }
             }
             assertEquals(0, sim.peek("io_misaligned"));
+            return cycles;
         }
     }
 
@@ -185,6 +208,55 @@ class PixelStreamerTest {
     void splitAndGatherWidths() {
         run(split, SPLIT, List.of(randomImage(SPLIT, 6), randomImage(SPLIT, 7)), 8, 0.3);
         run(gather, GATHER, List.of(randomImage(GATHER, 9)), 10, 0.3);
+    }
+
+    @Test
+    void twoPatchRowsAWordFor32LanesUnderStalls() {
+        run(pub32, PUB32, List.of(randomImage(PUB32, 12), randomImage(PUB32, 13)), 14, 0.3);
+    }
+
+    /** Without stalls both word shapes run at the DDR's rate: one beat a cycle after the first beat's latency. */
+    @Test
+    void fullRateIsTheDdrsRateForEitherWordShape() {
+        int beats = PUB.imageBytes() / PUB.beatBytes();
+        long c16 = run(pub, PUB, List.of(randomImage(PUB, 15)), 16, 0);
+        long c32 = run(pub32, PUB32, List.of(randomImage(PUB32, 15)), 16, 0);
+        System.out.println("pixel streamer, " + beats + " beats, 45-cycle DDR latency, no stalls: 16 lanes " + c16
+                + " cycles, 32 lanes " + c32 + " cycles");
+        assertTrue(c16 >= beats && c16 <= beats + 60, "16 lanes: " + c16 + " cycles for " + beats + " beats");
+        assertTrue(c32 >= beats && c32 <= beats + 60, "32 lanes: " + c32 + " cycles for " + beats + " beats");
+    }
+
+    @Test
+    void fourPatchRowsAWordAndGatheredRows() {
+        run(stack4, STACK4, List.of(randomImage(STACK4, 17), randomImage(STACK4, 18), randomImage(STACK4, 19)), 20, 0.3);
+        run(stack4, STACK4, List.of(randomImage(STACK4, 21)), 22, 0);
+        run(gather32, GATHER32, List.of(randomImage(GATHER32, 23), randomImage(GATHER32, 24)), 25, 0.3);
+    }
+
+    @Test
+    void wordShapesTheStreamerCannotBuildAreRefused() {
+        EmbedConfig d = EmbedConfig.defaults();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.withImage(3, 128, 256, 16, 24, 16));
+        assertTrue(e.getMessage().contains("24 pixels must divide the patch width 16 or be a whole number of its rows"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> d.withImage(3, 128, 256, 16, 48, 16));
+        assertTrue(e.getMessage().contains("3 patch rows must divide the patch's 16 rows"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> d.withImage(3, 128, 256, 16, 32, 24));
+        assertTrue(e.getMessage().contains("DDR beat of 24 bytes and patch row of 16 pixels must divide each other"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Elaboration.elaborate(() -> new PatchRowStacker(PUB)));
+        assertTrue(e.getMessage().contains("not several rows"), e.getMessage());
+    }
+
+    @Test
+    void realImageIn32LaneWords() {
+        Optional<Path> folder = WeightFolder.locate();
+        assumeTrue(folder.isPresent(), WeightFolder.absentMessage());
+        long[] px = new QuantizedWeights(M3VitWeights.load(folder.get()), Formats.published()).pixels();
+        byte[] img = new byte[px.length];
+        for (int i = 0; i < px.length; i++) {
+            img[i] = (byte) px[i];
+        }
+        run(pub32, PUB32, List.of(img), 26, 0.2);
     }
 
     @Test
@@ -220,16 +292,20 @@ class PixelStreamerTest {
     void idleAfterResetFromRandomStateAndMidTraffic() {
         VerilatorReset.assertIdleAfterResetFromRandomState(split, 4);
         VerilatorReset.assertIdleAfterResetFromRandomState(pub, 2);
+        VerilatorReset.assertIdleAfterResetFromRandomState(stack4, 4);
     }
 
     @Test
     void icarusControlOutputsKnownAfterReset(@TempDir Path dir) throws Exception {
         IcarusReset.assertComesOutOfResetKnownAndIdle(() -> new PixelStreamer(SPLIT), dir, 3);
+        IcarusReset.assertComesOutOfResetKnownAndIdle(() -> new PixelStreamer(STACK4), dir.resolve("stack4"), 3);
     }
 
     @Test
     void lintClean(@TempDir Path dir) throws Exception {
         RtlTestSupport.assertLintClean(PixelStreamer::new, dir.resolve("default"));
         RtlTestSupport.assertLintClean(() -> new PixelStreamer(SPLIT), dir.resolve("split"));
+        RtlTestSupport.assertLintClean(() -> new PixelStreamer(PUB32), dir.resolve("lanes32"));
+        RtlTestSupport.assertLintClean(() -> new PixelStreamer(STACK4), dir.resolve("stack4"));
     }
 }
