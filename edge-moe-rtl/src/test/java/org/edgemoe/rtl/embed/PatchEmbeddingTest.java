@@ -2,7 +2,6 @@ package org.edgemoe.rtl.embed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -31,8 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole patch embedding in Verilator, as the top level runs it: pixel streamer (DDR -> patch vectors in an
- * activation buffer), then the patch linear on the default 16 x 16 compute unit (and, with -Dedgemoe.sim.shapes=true,
- * a 32 x 32 one fed 32-pixel words through the streamer's row buffer) with the residual add into the
+ * activation buffer), then the patch linear on the default 16 x 16 compute unit (and on a 32 x 32 one fed
+ * 32-pixel words through the streamer's row buffer) with the residual add into the
  * residual buffer preloaded with pos_embed (token 0, CLS, stays pos_embed[0]); all 129 x 192 outputs bit-exact
  * against HwModel.embed on the real image and weights (when present) and against the same HwOps on seeded
  * synthetic data, published profile (the dsp18 pixel encoding, a shift of 0, is PixelStreamerTest's). Reports the cycle counts measured (the {@code embed.*} bench figures).
@@ -200,13 +199,11 @@ public class PatchEmbeddingTest {
 
     /**
      * The 32 x 32 compute unit's embedding: 32-pixel words of two patch rows through the streamer's row buffer
-     * (24 words a token), the patch linear in 6 output tiles of 24 input tiles. Runs only with
-     * -Dedgemoe.sim.shapes=true: the 1,024-PE model takes minutes to compile on two cores.
+     * (24 words a token), the patch linear in 6 output tiles of 24 input tiles (the 1,024-PE model compiles and
+     * runs in about a minute on two cores).
      */
     @Test
     void wholeEmbeddingBitExactOn32x32() {
-        assumeTrue(Boolean.getBoolean("edgemoe.sim.shapes"),
-                "set -Dedgemoe.sim.shapes=true to simulate the 32 x 32 compute unit (a 1,024-PE model takes minutes to compile)");
         Formats f = Formats.published();
         EmbedConfig ec = EmbedConfig.of(f);
         ec = ec.withImage(ec.channels(), ec.height(), ec.width(), ec.patch(), 32, ec.beatBytes()).withAddressWidths(40, 12);
