@@ -17,7 +17,7 @@ import org.edgemoe.rtl.common.Resets;
 /**
  * The {@link PixelStreamer}'s row buffer for words of k = lanes / P patch rows (k &gt; 1, e.g. 32-pixel words of
  * 16 x 16 patches): takes the image's patch rows in DDR order (channel, image row, patch column), keeps the first
- * k - 1 image rows of each group of k in k - 1 block RAMs of W / P patch rows each (one image row of one channel:
+ * k - 1 image rows of each group of k in k - 1 RAMs of W / P patch rows each (one image row of one channel:
  * 16 x 128 bits for the default image and k = 2), and, while the group's last row streams in, reads the k - 1 rows
  * above each patch row and writes the word (rows 0 .. k - 1 of the group, lane i = row i / P, column i mod P) to
  * {@code bufBase + p * wordsPerToken + c * P / k + group}: element (c, row, column) of patch p's vector, the model's
@@ -83,7 +83,7 @@ public final class PatchRowStacker extends Module {
         UInt k0 = c.resize(baw).times(U(p / k, baw)).resize(baw).plus(grp.resize(baw));
         UInt addr = base.plus(token.times(U(cfg.wordsPerToken(), baw)).resize(baw)).plus(k0).named("wordAddr");
 
-        // ---------------- row buffer: rows 0 .. k - 2 of the group, one RAM each ----------------
+        // ---------------- row buffer: rows 0 .. k - 2 of the group, one RAM each (W / P x 8P bits) ----------------
         Bool held = reg(Bool()).init(false).named("held");
         Bool take = rows.fire().and(subLast).named("take");
         rows.ready.set(subLast.not().or(held.not()).or(write.ready));

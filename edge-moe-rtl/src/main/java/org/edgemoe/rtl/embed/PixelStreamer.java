@@ -21,7 +21,7 @@ import org.edgemoe.rtl.buffer.ActBuffer;
  * (channel, row, column) order, i.e. word {@code bufBase + p * wordsPerToken + ((c P + r mod P) P + x mod P) / lanes}.
  * Words of k = lanes / P &gt; 1 patch rows (e.g. 32 lanes, 16 x 16 patches: rows 2j and 2j + 1 of one channel of
  * one patch, still that order) cannot be taken from DDR whole: the {@link PatchRowStacker} keeps the first k - 1
- * image rows of each group of k in a small row buffer (block RAM, one image row of one channel each) and writes
+ * image rows of each group of k in a small row buffer (on-chip RAM, one image row of one channel each) and writes
  * word {@code bufBase + p * wordsPerToken + (c P + r mod P) / k} while the group's last row streams in.
  * The compute unit then runs the patch linear layer from that buffer (x stride wordsPerToken) with the
  * patch weights unchanged and, through the residual add, pos_embed (see {@link EmbedConfig} for the pixel
