@@ -118,7 +118,7 @@
 #define EDGEMOE_PERF_COMMANDS 0x064u
 #define EDGEMOE_PERF_COMMANDS_SHIFT 0u
 #define EDGEMOE_PERF_COMMANDS_MASK 0xFFFFFFFFu
-/* Command trace: entries recorded this run (cleared by START), one per command dispatched, BARRIER passed, and the run's end (opcode END) */
+/* Command trace: entries recorded this run (cleared by START), one per command (when it began), BARRIER passed, and the run's end (opcode END) */
 #define EDGEMOE_TRACE_COUNT 0x080u
 #define EDGEMOE_TRACE_COUNT_ENTRIES_SHIFT 0u
 #define EDGEMOE_TRACE_COUNT_ENTRIES_MASK 0x0000FFFFu
@@ -140,7 +140,7 @@
 #define EDGEMOE_TRACE_INFO_OPCODE_MASK 0x00FF0000u
 #define EDGEMOE_TRACE_INFO_LAYER_SHIFT 24u
 #define EDGEMOE_TRACE_INFO_LAYER_MASK 0xFF000000u
-/* The selected entry: PERF_CYCLES when the command was dispatched (END: when the run ended) */
+/* The selected entry: PERF_CYCLES when the command began (END: when the run ended) */
 #define EDGEMOE_TRACE_CYCLES 0x090u
 #define EDGEMOE_TRACE_CYCLES_SHIFT 0u
 #define EDGEMOE_TRACE_CYCLES_MASK 0xFFFFFFFFu

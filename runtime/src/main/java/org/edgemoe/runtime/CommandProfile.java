@@ -9,9 +9,10 @@ import org.edgemoe.rtl.isa.CommandCodec;
 import org.edgemoe.rtl.isa.Opcode;
 
 /**
- * The accelerator's command trace (the TRACE_* registers, docs/accelerator.md): one stamp per command dispatched,
- * BARRIER passed and the run's end (END), each with the cycle and DDR byte counters of that cycle. Commands run one
- * at a time, so a command's cost is the difference between its stamp and the next: {@link #rows} pairs them with
+ * The accelerator's command trace (the TRACE_* registers, docs/accelerator.md): one stamp per command (when it
+ * begins), BARRIER passed and the run's end (END), each with the cycle and DDR byte counters of that cycle. The
+ * units work on one command at a time, so a command's cost is the difference between its stamp and the next:
+ * {@link #rows} pairs them with
  * the program into a per-command profile (cycles, DDR bytes, compute-unit utilisation). Read the same way on the
  * board and in simulation ({@link Accelerator#trace()}).
  */
@@ -20,7 +21,7 @@ public final class CommandProfile {
     public record Stamp(int index, int opcode, int layer, long cycles, long ddrReadBytes, long ddrWriteBytes) { }
 
     /**
-     * One command: its opcode, layer, first cycle (PERF_CYCLES at dispatch), cycles until the next stamp, DDR bytes
+     * One command: its opcode, layer, first cycle (PERF_CYCLES when it began), cycles until the next stamp, DDR bytes
      * read and written meanwhile, its useful multiply-accumulates on the compute unit (0 when it does not use it)
      * and their share of the array's peak over its cycles ({@code macs / (cycles x rows x cols)}; NaN without MACs).
      */

@@ -146,7 +146,7 @@ public final class EdgeMoeRegs {
     public static final int PERF_COMMANDS_SHIFT = 0;
     public static final int PERF_COMMANDS_MASK = 0xFFFFFFFF;
 
-    /** Command trace: entries recorded this run (cleared by START), one per command dispatched, BARRIER passed, and the run's end (opcode END) */
+    /** Command trace: entries recorded this run (cleared by START), one per command (when it began), BARRIER passed, and the run's end (opcode END) */
     public static final int TRACE_COUNT = 0x080;
     public static final int TRACE_COUNT_ENTRIES_SHIFT = 0;
     public static final int TRACE_COUNT_ENTRIES_MASK = 0x0000FFFF;
@@ -172,7 +172,7 @@ public final class EdgeMoeRegs {
     public static final int TRACE_INFO_LAYER_SHIFT = 24;
     public static final int TRACE_INFO_LAYER_MASK = 0xFF000000;
 
-    /** The selected entry: PERF_CYCLES when the command was dispatched (END: when the run ended) */
+    /** The selected entry: PERF_CYCLES when the command began (END: when the run ended) */
     public static final int TRACE_CYCLES = 0x090;
     public static final int TRACE_CYCLES_SHIFT = 0;
     public static final int TRACE_CYCLES_MASK = 0xFFFFFFFF;

@@ -38,6 +38,7 @@ final class ControlPlaneTarget extends HostedSim {
         }
         sim.poke("io_unitsIdle", 1);
         sim.poke("io_progress", 0);
+        sim.poke("io_commandBegin", 1);      // every command begins when it is taken
         sim.poke("io_cmd_ready", 1);
         sim.addAgent(new StoreUnit());
         reset();

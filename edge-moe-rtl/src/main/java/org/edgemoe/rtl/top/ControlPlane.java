@@ -27,6 +27,11 @@ public final class ControlPlane extends Module {
     public final Bool interrupt = out(Bool());
     public final Bool unitsIdle = in(Bool());
     public final Bool progress = in(Bool());
+    /**
+     * The last command taken on {@code cmd} begins its work (a pulse; held high: at once). The command trace stamps a
+     * command then, so a command taken while the one before still runs is counted from where that one ends.
+     */
+    public final Bool commandBegin = in(Bool());
     public final UnitActivity unitActivity = in(new UnitActivity());
     public final AxiError unitReadError = in(new AxiError(32));
     public final AxiError unitWriteError = in(new AxiError(32));
@@ -79,7 +84,7 @@ public final class ControlPlane extends Module {
         regs.busy.set(seq.busy);
         regs.done.set(seq.done);
         regs.error.set(seq.error);
-        regs.trace.set(seq.trace);
+        trace(seq, regs);
         UnitActivity a = wire(new UnitActivity());
         a.set(unitActivity);
         UInt fetchBytes = mux(fetch.beat, U(16, 8), U(0, 8));
@@ -95,6 +100,24 @@ public final class ControlPlane extends Module {
         stopping.set(seq.stopping);
         clearErrors.set(seq.clearErrors);
         busy.set(seq.busy);
+    }
+
+    /**
+     * The command trace's events: BARRIER and END as the sequencer reports them; a dispatched command when it begins
+     * ({@code commandBegin} in its dispatch cycle or later). BARRIER and END wait for every unit, so every command has
+     * begun by then (should one not have, the BARRIER / END entry comes first). START forgets a command that never
+     * began (a run stopped by an error).
+     */
+    private void trace(CommandSequencer seq, ControlSlave regs) {
+        Bool dispatch = seq.cmd.fire();
+        Bool other = seq.trace.valid.and(dispatch.not()).named("traceOther");
+        TraceEvent last = regNextWhen(seq.trace.payload, dispatch).named("traceHeld");
+        Bool waiting = reg(Bool()).init(false).named("traceWaiting");
+        Bool now = dispatch.and(commandBegin);
+        Bool held = waiting.and(commandBegin).and(seq.trace.valid.not());
+        when(seq.clearErrors.or(now).or(held), () -> waiting.set(false)).elsewhen(dispatch, () -> waiting.set(true));
+        regs.trace.valid.set(now.or(held).or(other));
+        regs.trace.payload.set(mux(seq.trace.valid, seq.trace.payload, last));
     }
 
     public ControlPlane() {

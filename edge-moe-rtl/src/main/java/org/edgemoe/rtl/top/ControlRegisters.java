@@ -67,7 +67,7 @@ public final class ControlRegisters {
         m.word("PERF_DDR_WR_BYTES", 0x5C, 32, RO, 0, "Bytes written to DDR");
         m.word("PERF_DDR_STALL", 0x60, 32, RO, 0, "Cycles a unit waited for DDR data or a write response");
         m.word("PERF_COMMANDS", 0x64, 32, RO, 0, "Commands dispatched");
-        m.reg("TRACE_COUNT", 0x80, "Command trace: entries recorded this run (cleared by START), one per command dispatched, "
+        m.reg("TRACE_COUNT", 0x80, "Command trace: entries recorded this run (cleared by START), one per command (when it began), "
                         + "BARRIER passed, and the run's end (opcode END)")
                 .field("ENTRIES", 0, 16, RO, "entries held (at most TRACE_DEPTH)")
                 .field("OVERFLOW", 16, 1, RO, "more events than TRACE_DEPTH: the later ones were dropped")
@@ -79,7 +79,7 @@ public final class ControlRegisters {
                 .field("OPCODE", 16, 8, RO, "its opcode byte")
                 .field("LAYER", 24, 8, RO, "its layer label")
                 .end();
-        m.word("TRACE_CYCLES", 0x90, 32, RO, 0, "The selected entry: PERF_CYCLES when the command was dispatched (END: when the run ended)");
+        m.word("TRACE_CYCLES", 0x90, 32, RO, 0, "The selected entry: PERF_CYCLES when the command began (END: when the run ended)");
         m.word("TRACE_DDR_RD_BYTES", 0x94, 32, RO, 0, "The selected entry: PERF_DDR_RD_BYTES at that cycle");
         m.word("TRACE_DDR_WR_BYTES", 0x98, 32, RO, 0, "The selected entry: PERF_DDR_WR_BYTES at that cycle");
         return m;

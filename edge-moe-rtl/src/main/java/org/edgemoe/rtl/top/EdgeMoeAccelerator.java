@@ -19,6 +19,7 @@ import org.edgemoe.rtl.datapath.LayerDatapath;
 import org.edgemoe.rtl.datapath.ResidLoad;
 import org.edgemoe.rtl.datapath.ResidStore;
 import org.edgemoe.rtl.embed.PixelStreamer;
+import org.edgemoe.rtl.isa.Opcode;
 
 /**
  * The Edge-MoE accelerator: DDR in, DDR out. The {@link ControlPlane} (AXI4-Lite registers {@code ctrl}, the program
@@ -142,6 +143,19 @@ public final class EdgeMoeAccelerator extends Module {
                 .or(pixels.write.valid).or(store.beats.fire()).or(gate.drain.fire()));
         errors(control, weightPort, inputPort, outputPort);
         activity(control, layer, gate, pixels, weightPort, inputPort, outputPort, disp);
+        commandBegin(control, disp, layer);
+    }
+
+    /**
+     * When a command's work begins, for the command trace: a LINEAR is taken while the previous command still runs
+     * (its weights stream in behind) and begins with its first op into the engine; any other command when it is taken.
+     */
+    private static void commandBegin(ControlPlane control, CommandDispatcher disp, LayerDatapath layer) {
+        Bool linearTaken = disp.cmd.fire().and(disp.cmd.payload.op.is(Opcode.LINEAR));
+        Bool linearWaits = reg(Bool()).init(false).named("linearWaits");
+        when(control.clearErrors.or(layer.linear.fire()), () -> linearWaits.set(false))
+                .elsewhen(linearTaken, () -> linearWaits.set(true));
+        control.commandBegin.set(disp.cmd.fire().and(linearTaken.not()).or(linearWaits.and(layer.linear.fire())));
     }
 
     private static void errors(ControlPlane control, AxiReadMaster a, AxiReadMaster b, AxiWriteMaster w) {

@@ -57,6 +57,7 @@ class ControlPlaneTest {
             }
             sim.poke("io_unitsIdle", 1);
             sim.poke("io_progress", 0);
+            sim.poke("io_commandBegin", 1);
             host = new AxiLiteMaster(sim, "io_ctrl");
             if (consume) {
                 List<SimSignal> lanes = new ArrayList<>();
@@ -185,6 +186,49 @@ class ControlPlaneTest {
             }
             assertTrue(stamp[2] - stamp[1] < 10, "LAYERNORM right after the BARRIER passed: " + stamp[1] + ", " + stamp[2]);
             assertTrue(stamp[3] - stamp[2] >= 490, "END's stamp when the units were idle, about 500 cycles later: " + stamp[2] + ", " + stamp[3]);
+        }
+    }
+
+    @Test
+    void aCommandIsStampedWhenItBeginsNotWhenItIsTaken() {
+        SyntheticIndex layout = SyntheticIndex.m3vit(1);
+        ProgramBuilder pb = new ProgramBuilder(layout, 129).layerNorm(0, Buf.RES, Buf.LNO, "l0.norm1.gamma", "l0.norm1.beta")
+                .linear(0, Command.BIAS, Buf.LNO, Buf.QKV, 192, 576, "l0.qkv").end();
+        byte[] image = pb.encode();
+        try (Rig rig = new Rig(false, 0)) {
+            Sim sim = rig.sim;
+            sim.poke("io_commandBegin", 0);
+            sim.poke("io_unitsIdle", 0);
+            rig.ddr.memory().write(PROG, image);
+            rig.host.write(0x14, PROG);
+            rig.host.write(0x18, image.length);
+            rig.host.write(0x1C, WEIGHTS);
+            rig.host.write(0x20, layout.size());
+            rig.host.write(0x00, 1);
+            long[] taken = new long[2];
+            long[] began = new long[2];
+            for (int i = 0; i < 2; i++) {
+                sim.runUntil(() -> sim.peek("io_cmd_valid") != 0, 1000);
+                sim.poke("io_cmd_ready", 1);
+                taken[i] = sim.cycle();
+                sim.step();
+                sim.poke("io_cmd_ready", 0);
+                sim.step(100 + 200 * i);           // the command waits for the one before (in the accelerator: a LINEAR)
+                sim.poke("io_commandBegin", 1);
+                began[i] = sim.cycle();
+                sim.step();
+                sim.poke("io_commandBegin", 0);
+            }
+            sim.poke("io_unitsIdle", 1);
+            sim.runUntil(() -> sim.peek("io_interrupt") != 0, 1000);
+            assertTrace(rig, pb.commands());
+            long[] stamp = new long[3];
+            for (int i = 0; i < 3; i++) {
+                rig.host.write(0x88, i);
+                stamp[i] = rig.host.read(0x90);
+            }
+            assertEquals(began[1] - began[0], stamp[1] - stamp[0], "stamped when they began, " + (taken[1] - taken[0])
+                    + " cycles apart when taken");
         }
     }
 
