@@ -120,7 +120,8 @@ public final class CommandCodec {
         boolean inOk = tiles(r.inSize(), lim.rows(), lim.maxIn());
         boolean outOk = tiles(r.outSize(), lim.cols(), lim.maxOut());
         boolean sizeOk = switch (op) {
-            case EMBED, LINEAR, GATE -> tokensOk && inOk && outOk;
+            case EMBED, LINEAR -> tokensOk && inOk && outOk;
+            case GATE -> tokensOk && inOk && r.outSize() >= 1 && r.outSize() <= lim.maxExperts();
             case LAYERNORM -> tokensOk && inOk;
             case ATTENTION -> tokensOk && inOk && r.count() >= 1 && r.count() <= lim.maxHeads();
             case EXPERTS -> tokensOk && inOk && outOk && r.count() >= 1 && r.count() <= lim.maxExperts();

@@ -47,12 +47,13 @@ public final class CommandDecoder extends Module {
         Bool outOk = tiles(w.outSize, lim.cols(), lim.maxOut());
         Bool headsOk = w.count.ge(1).and(w.count.le(lim.maxHeads()));
         Bool expertsOk = w.count.ge(1).and(w.count.le(lim.maxExperts()));
+        Bool gateOutOk = w.outSize.ge(1).and(w.outSize.le(lim.maxExperts()));   // GATE's outputs are the experts' logits
         Bool sizeOk = wireInit(B(true)).named("sizeOk");
         Bool weights = wireInit(B(false)).named("readsWeights");
         switchOn(cmd.op)
                 .is(Opcode.EMBED, () -> { sizeOk.set(tokensOk.and(inOk).and(outOk)); weights.set(true); })
                 .is(Opcode.LINEAR, () -> { sizeOk.set(tokensOk.and(inOk).and(outOk)); weights.set(true); })
-                .is(Opcode.GATE, () -> { sizeOk.set(tokensOk.and(inOk).and(outOk)); weights.set(true); })
+                .is(Opcode.GATE, () -> { sizeOk.set(tokensOk.and(inOk).and(gateOutOk)); weights.set(true); })
                 .is(Opcode.LAYERNORM, () -> { sizeOk.set(tokensOk.and(inOk)); weights.set(true); })
                 .is(Opcode.ATTENTION, () -> sizeOk.set(tokensOk.and(inOk).and(headsOk)))
                 .is(Opcode.EXPERTS, () -> { sizeOk.set(tokensOk.and(inOk).and(outOk).and(expertsOk)); weights.set(true); })
