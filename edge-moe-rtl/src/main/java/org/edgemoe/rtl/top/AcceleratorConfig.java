@@ -13,16 +13,23 @@ import org.edgemoe.rtl.layernorm.LnConfig;
 
 /**
  * The accelerator's parameters: the datapath (compute unit, tokens, widths), the attention and LayerNorm units,
- * the patch embedding's image, the DDR ports (one AXI4 configuration for all four masters), the outstanding
- * reads of the weight port and the ISA limits the command decoder checks.
+ * the patch embedding's image, the DDR ports (one AXI4 configuration for every master), how many read ports the
+ * weights (and the input image) are striped over and their outstanding bursts, and the ISA limits the command
+ * decoder checks.
  */
 public record AcceleratorConfig(DatapathConfig datapath, AttnConfig attention, LnConfig layerNorm, EmbedConfig embed,
-        Axi4Config ddr, int weightOutstanding, IsaLimits limits) {
+        Axi4Config ddr, int weightPorts, int weightOutstanding, IsaLimits limits) {
+
+    /** Weight ports of the default accelerator: two S_AXI_HP ports, 32 B/cycle (the 16 x 16 array's expert layers need it). */
+    public static final int DEFAULT_WEIGHT_PORTS = 2;
 
     public AcceleratorConfig {
         if (ddr.dataWidth() != 128 || ddr.addressWidth() != 32) {
             throw new IllegalArgumentException("the accelerator's DDR ports are 32-bit address, 128-bit data; got "
                     + ddr.addressWidth() + " / " + ddr.dataWidth());
+        }
+        if (weightPorts < 1 || weightPorts > 4) {
+            throw new IllegalArgumentException("weight ports must be 1..4 (the ZCU102 has four S_AXI_HP ports), was " + weightPorts);
         }
         if (!datapath.cu().formats().equals(layerNorm.formats())) {
             throw new IllegalArgumentException("the datapath and LayerNorm profiles differ");
@@ -39,7 +46,17 @@ public record AcceleratorConfig(DatapathConfig datapath, AttnConfig attention, L
         e = e.withImage(e.channels(), e.height(), e.width(), e.patch(), cu.rows(), e.beatBytes()).withAddressWidths(32, dp.addrWidth());
         LnConfig ln = new LnConfig(f, ModelShape.DIM, cu.rows(), LnConfig.of(f).sets());
         return new AcceleratorConfig(dp, AttnConfig.of(f, AttnConfig.DEFAULT.lanes(), AttnConfig.DEFAULT.beat()), ln, e,
-                AxiReadMaster.defaultConfig(), 8, lim);
+                AxiReadMaster.defaultConfig(), DEFAULT_WEIGHT_PORTS, 8, lim);
+    }
+
+    /** The same accelerator with {@code n} weight ports. */
+    public AcceleratorConfig withWeightPorts(int n) {
+        return new AcceleratorConfig(datapath, attention, layerNorm, embed, ddr, n, weightOutstanding, limits);
+    }
+
+    /** Width of the weight path: the ports' width times the next power of two of the port count. */
+    public int weightBusBits() {
+        return org.edgemoe.rtl.axi.StripedReadMaster.defaultWidth(ddr, weightPorts);
     }
 
     /** The default accelerator: the 16 x 16 compute unit, dsp18. */

@@ -2,15 +2,19 @@ package org.edgemoe.rtl.top;
 
 import static org.edgemoe.hdl.core.Hdl.*;
 
+import org.edgemoe.hdl.core.Bits;
 import org.edgemoe.hdl.core.Bool;
 import org.edgemoe.hdl.core.Module;
 import org.edgemoe.hdl.core.UInt;
+import org.edgemoe.hdl.core.Vec;
+import org.edgemoe.hdl.lib.Stream;
+import org.edgemoe.hdl.lib.StreamArbiter;
+import org.edgemoe.hdl.lib.StreamWidthAdapter;
 import org.edgemoe.hdl.lib.axi.Axi4ReadOnly;
 import org.edgemoe.hdl.lib.axi.Axi4WriteOnly;
 import org.edgemoe.hdl.lib.axi.AxiLite4;
 import org.edgemoe.model.ModelShape;
-import org.edgemoe.rtl.axi.AxiError;
-import org.edgemoe.rtl.axi.AxiReadMaster;
+import org.edgemoe.rtl.axi.StripedReadMaster;
 import org.edgemoe.rtl.axi.AxiWriteMaster;
 import org.edgemoe.rtl.datapath.CommandDispatcher;
 import org.edgemoe.rtl.datapath.DatapathConfig;
@@ -25,16 +29,16 @@ import org.edgemoe.rtl.isa.Opcode;
  * The Edge-MoE accelerator: DDR in, DDR out. The {@link ControlPlane} (AXI4-Lite registers {@code ctrl}, the program
  * fetch on {@code prog}) decodes the host's command list; the {@link CommandDispatcher} turns each command into
  * unit commands on the {@link LayerDatapath} (buffers, linear engine, LayerNorm, attention, expert merge), the
- * {@link GateStage} (router), the {@link PixelStreamer} and the residual load / store. Weights stream in on
- * {@code weights} through the {@link FetchRouter}; the image on {@code input}; the output features leave on
- * {@code output}. Activations never leave the chip. After an error the sequencer's {@code stopping} resets the
+ * {@link GateStage} (router), the {@link PixelStreamer} and the residual load / store. Weights and the image stream
+ * in on the {@code weights} ports (striped in 4 KB pieces) through the {@link FetchRouter}; the output features
+ * leave on {@code output}. Activations never leave the chip. After an error the sequencer's {@code stopping} resets the
  * datapath (a soft reset), so every unit is idle for the next START. See docs/accelerator.md.
  */
 public final class EdgeMoeAccelerator extends Module {
     public final AxiLite4 ctrl;
     public final Axi4ReadOnly prog;
-    public final Axi4ReadOnly weights;
-    public final Axi4ReadOnly input;
+    /** The weight ports: weights and the input image, striped in 4 KB pieces ({@link StripedReadMaster}). */
+    public final Vec<Axi4ReadOnly> weights;
     public final Axi4WriteOnly output;
     public final Bool interrupt = out(Bool());
 
@@ -46,19 +50,18 @@ public final class EdgeMoeAccelerator extends Module {
         DatapathConfig dc = cfg.datapath();
         int n = dc.lanes();
         int aw = dc.addrWidth();
-        int bus = cfg.ddr().dataWidth();
+        int bus = cfg.weightBusBits();
         param("LANES", n);
         param("PROFILE", cfg.formats().name());
         ctrl = slave(new AxiLite4(12, 32));
         prog = master(new Axi4ReadOnly(cfg.ddr()));
-        weights = master(new Axi4ReadOnly(cfg.ddr()));
-        input = master(new Axi4ReadOnly(cfg.ddr()));
+        weights = master(Vec(cfg.weightPorts(), new Axi4ReadOnly(cfg.ddr())));
         output = master(new Axi4WriteOnly(cfg.ddr()));
 
         ControlPlane control = instance(new ControlPlane(cfg.ddr(), cfg.limits()));
         Bool stop = control.stopping;
-        AxiReadMaster weightPort = instance(new AxiReadMaster(cfg.ddr(), cfg.weightOutstanding(), 32, 32));
-        AxiReadMaster inputPort = instance(new AxiReadMaster(cfg.ddr(), 4, cfg.embed().lengthWidth(), 16));
+        StripedReadMaster weightPort = instance(new StripedReadMaster(cfg.ddr(), cfg.weightPorts(), cfg.weightOutstanding(), 32,
+                Math.max(2, 4096 * 8 / bus), bus));
         AxiWriteMaster outputPort = instance(new AxiWriteMaster(cfg.ddr(), 4, 32));
         FetchRouter fetch = instance(new FetchRouter(bus), stop);
         CommandDispatcher disp = instance(new CommandDispatcher(dc, cfg.attention(), cfg.layerNorm(),
@@ -67,7 +70,7 @@ public final class EdgeMoeAccelerator extends Module {
         GateStage gate = instance(new GateStage(cfg.formats(), n, dc.dim(), ModelShape.EXPERTS, dc.maxTokens(), aw, bus), stop);
         PixelStreamer pixels = instance(new PixelStreamer(cfg.embed()), stop);
         ResidLoad posLoad = instance(new ResidLoad(bus, n, cfg.formats().resid(), aw), stop);
-        ResidStore store = instance(new ResidStore(bus, n, cfg.formats().resid(), aw, 16), stop);
+        ResidStore store = instance(new ResidStore(cfg.ddr().dataWidth(), n, cfg.formats().resid(), aw, 16), stop);
 
         // ---- control ----
         control.ctrl.connectFrom(ctrl);
@@ -78,25 +81,30 @@ public final class EdgeMoeAccelerator extends Module {
         disp.task.set(control.task);
         disp.inputAddr.set(control.inputAddr);
         disp.outputAddr.set(control.outputAddr);
-        for (AxiReadMaster m : java.util.List.of(weightPort, inputPort)) {
-            m.clear.set(control.clearErrors);
-            m.abort.set(stop);
-        }
+        weightPort.clear.set(control.clearErrors);
+        weightPort.abort.set(stop);
         outputPort.clear.set(control.clearErrors);
         outputPort.abort.set(stop);
         fetch.flush.set(stop);
 
         // ---- DDR ports ----
-        weights.ar.driveFrom(weightPort.axi.ar);
-        weightPort.axi.r.driveFrom(weights.r);
-        input.ar.driveFrom(inputPort.axi.ar);
-        inputPort.axi.r.driveFrom(input.r);
+        for (int p = 0; p < cfg.weightPorts(); p++) {
+            weights.get(p).ar.driveFrom(weightPort.axi.get(p).ar);
+            weightPort.axi.get(p).r.driveFrom(weights.get(p).r);
+        }
         output.aw.driveFrom(outputPort.axi.aw);
         output.w.driveFrom(outputPort.axi.w);
         outputPort.axi.b.driveFrom(output.b);
 
-        // ---- weights: requests, beats to their destinations ----
-        fetch.req.driveFrom(disp.fetch);
+        // ---- weights and the image: requests, beats to their destinations ----
+        Stream<FetchReq> imageRead = pixels.read.map(t -> {
+            FetchReq r = wire(new FetchReq());
+            r.addr.set(t.addr.resize(32));
+            r.bytes.set(t.bytes.resize(32));
+            r.dest.set(FetchDest.PIXELS);
+            return r;
+        });
+        fetch.req.driveFrom(StreamArbiter.on(StreamArbiter.Policy.LOWEST_INDEX_FIRST, disp.fetch, imageRead));
         weightPort.cmd.driveFrom(fetch.transfer);
         fetch.data.driveFrom(weightPort.data);
         disp.cuBeats.driveFrom(fetch.cuData);
@@ -119,8 +127,11 @@ public final class EdgeMoeAccelerator extends Module {
         gate.bestToken.set(disp.bestToken);
         disp.bestExpert.set(gate.bestExpert);
         pixels.cmd.driveFrom(disp.embedCmd);
-        inputPort.cmd.driveFrom(pixels.read);
-        pixels.data.driveFrom(inputPort.data);
+        Stream<Bits> imageBeats = StreamWidthAdapter.adapt(fetch.pixelData.map(b -> b.data), 8 * cfg.embed().beatBytes());
+        pixels.data.valid.set(imageBeats.valid);
+        pixels.data.payload.data.set(imageBeats.payload);
+        pixels.data.payload.last.set(B(false));      // the streamer counts the image's words
+        imageBeats.ready.set(pixels.data.ready);
         layer.hidWrite.valid.set(pixels.write.valid);
         layer.hidWrite.payload.set(pixels.write.payload);
         pixels.write.ready.set(B(true));
@@ -138,11 +149,12 @@ public final class EdgeMoeAccelerator extends Module {
         disp.mergeBusy.set(layer.mergeBusy);
         disp.fetchBusy.set(fetch.busy);
         disp.embedInputsDone.set(fetch.posOutstanding.eq(0).and(posLoad.busy.not()).and(pixels.busy.not()));
-        control.unitsIdle.set(unitsBusy.or(disp.busy).or(fetch.busy).or(weightPort.busy).or(inputPort.busy).not());
+        control.unitsIdle.set(unitsBusy.or(disp.busy).or(fetch.busy).or(weightPort.busy).not());
         control.progress.set(layer.linear.fire().or(disp.weight.fire()).or(disp.cmd.fire()).or(layer.attnCmd.fire())
                 .or(pixels.write.valid).or(store.beats.fire()).or(gate.drain.fire()));
-        errors(control, weightPort, inputPort, outputPort);
-        activity(control, layer, gate, pixels, weightPort, inputPort, outputPort, disp);
+        control.unitReadError.set(weightPort.error);
+        control.unitWriteError.set(outputPort.error);
+        activity(control, layer, gate, pixels, weightPort, outputPort, disp, cfg.ddr().bytesPerBeat());
         commandBegin(control, disp, layer);
     }
 
@@ -158,27 +170,17 @@ public final class EdgeMoeAccelerator extends Module {
         control.commandBegin.set(disp.cmd.fire().and(linearTaken.not()).or(linearWaits.and(layer.linear.fire())));
     }
 
-    private static void errors(ControlPlane control, AxiReadMaster a, AxiReadMaster b, AxiWriteMaster w) {
-        AxiError r = control.unitReadError;
-        r.valid.set(a.error.valid.or(b.error.valid));
-        r.resp.set(mux(a.error.valid, a.error.resp, b.error.resp));
-        r.addr.set(mux(a.error.valid, a.error.addr, b.error.addr));
-        control.unitWriteError.set(w.error);
-    }
-
     private static void activity(ControlPlane control, LayerDatapath layer, GateStage gate, PixelStreamer pixels,
-                                 AxiReadMaster wp, AxiReadMaster ip, AxiWriteMaster op, CommandDispatcher disp) {
+                                 StripedReadMaster wp, AxiWriteMaster op, CommandDispatcher disp, int beatBytes) {
         UnitActivity a = control.unitActivity;
         a.cu.set(layer.linearBusy);
         a.attn.set(layer.attnBusy);
         a.ln.set(layer.lnBusy);
         a.router.set(gate.busy);
         a.embed.set(pixels.busy);
-        UInt w = mux(wp.beat, U(16, 8), U(0, 8));
-        UInt i = mux(ip.beat, U(16, 8), U(0, 8));
-        a.ddrReadBytes.set(w.plus(i));
-        a.ddrWriteBytes.set(mux(op.beat, U(16, 8), U(0, 8)));
-        a.ddrStall.set(wp.waiting.or(ip.waiting).or(op.waiting));
+        a.ddrReadBytes.set(wp.beat.resize(8).shl(Integer.numberOfTrailingZeros(beatBytes)).resize(8));
+        a.ddrWriteBytes.set(mux(op.beat, U(beatBytes, 8), U(0, 8)));
+        a.ddrStall.set(wp.waiting.or(op.waiting));
         a.command.set(disp.cmd.fire());
     }
 }

@@ -9,5 +9,7 @@ public enum FetchDest {
     /** The router's gate matrix (one gate column per 16 values). */
     GATE,
     /** pos_embed into the residual stream (4 bytes per value). */
-    POS
+    POS,
+    /** The input image, for the pixel streamer. */
+    PIXELS
 }

@@ -29,10 +29,12 @@ public final class FetchRouter extends Module {
     public final Stream<ReadBeat> lnData;
     public final Stream<ReadBeat> gateData;
     public final Stream<ReadBeat> posData;
+    public final Stream<ReadBeat> pixelData;
     public final UInt cuOutstanding = out(UInt(log2Up(DEPTH + 1)));
     public final UInt lnOutstanding = out(UInt(log2Up(DEPTH + 1)));
     public final UInt gateOutstanding = out(UInt(log2Up(DEPTH + 1)));
     public final UInt posOutstanding = out(UInt(log2Up(DEPTH + 1)));
+    public final UInt pixelOutstanding = out(UInt(log2Up(DEPTH + 1)));
     private final List<Stream<ReadBeat>> out;
     private final List<UInt> outstanding;
     public final Bool flush = in(Bool());
@@ -48,8 +50,9 @@ public final class FetchRouter extends Module {
         lnData = master(new Stream<>(new ReadBeat(dataWidth)));
         gateData = master(new Stream<>(new ReadBeat(dataWidth)));
         posData = master(new Stream<>(new ReadBeat(dataWidth)));
-        out = List.of(cuData, lnData, gateData, posData);              // in FetchDest order
-        outstanding = List.of(cuOutstanding, lnOutstanding, gateOutstanding, posOutstanding);
+        pixelData = master(new Stream<>(new ReadBeat(dataWidth)));
+        out = List.of(cuData, lnData, gateData, posData, pixelData);              // in FetchDest order
+        outstanding = List.of(cuOutstanding, lnOutstanding, gateOutstanding, posOutstanding, pixelOutstanding);
         StreamFifo<HdlEnum<FetchDest>> tags = instance(new StreamFifo<>(Enum(FetchDest.class), DEPTH));
 
         // ---- issue: the transfer and its tag together ----

@@ -10,18 +10,26 @@ import org.edgemoe.sim.axi.DdrConfig;
 
 /**
  * The whole accelerator in Verilator with its surroundings: one DDR model (bandwidth and latency of
- * {@link DdrConfig}) behind its four AXI4 masters (program, weights, input, output) and a host on the AXI4-Lite
+ * {@link DdrConfig}) behind its AXI4 masters (program, the weight ports, output) and a host on the AXI4-Lite
  * control port ({@link HostedSim}). The model is compiled once per configuration (and cached on disk by the
  * testbench).
  */
 public final class SystemSim extends HostedSim {
-    /** The DDR ports of {@link EdgeMoeAccelerator}, by their Verilog prefix. */
-    public static final String[] PORTS = {"io_prog", "io_weights", "io_input", "io_output"};
+    /** The DDR ports of an {@link EdgeMoeAccelerator}, by their Verilog prefix: program, weights 0..N-1, output. */
+    public static String[] ports(AcceleratorConfig cfg) {
+        String[] p = new String[cfg.weightPorts() + 2];
+        p[0] = "io_prog";
+        for (int i = 0; i < cfg.weightPorts(); i++) {
+            p[1 + i] = "io_weights_" + i;
+        }
+        p[p.length - 1] = "io_output";
+        return p;
+    }
 
     private static final Map<AcceleratorConfig, SimModel> MODELS = new HashMap<>();
 
-    private SystemSim(SimModel model, DdrConfig ddrConfig) {
-        super(model.open(), ddrConfig, PORTS);
+    private SystemSim(SimModel model, AcceleratorConfig cfg, DdrConfig ddrConfig) {
+        super(model.open(), ddrConfig, ports(cfg));
         reset();
     }
 
@@ -31,7 +39,7 @@ public final class SystemSim extends HostedSim {
     }
 
     public static SystemSim open(AcceleratorConfig cfg, DdrConfig ddr) {
-        return new SystemSim(model(cfg), ddr);
+        return new SystemSim(model(cfg), cfg, ddr);
     }
 
     /** The default accelerator on the ZCU102's DDR model. */
