@@ -40,18 +40,24 @@ public final class CycleModel {
      * fetch states between experts (fitted on the full-system simulation of layer 1: EMBED + layers 0-1 + STORE within
      * 10 cycles of 747,689, and 0.02 % at a 200-cycle read latency); {@code prefetch}: the next command's weight requests are issued while the
      * current one computes, hiding the read latency. EdgeMoeAccelerator does not (its dispatcher starts a command when
-     * every unit is idle and every fetch delivered; only the expert loop requests the next expert's weights early), so
-     * {@link #measured()} has it off.
+     * every unit is idle and every fetch delivered), so {@link #measured()} has it off; {@code linearEarly}: a LINEAR
+     * is taken while the previous command runs, its weights requested at once (their read latency and its first
+     * tile's R rows hidden), which EdgeMoeAccelerator does (b284551).
      */
     public record Timing(int dispatch, int cuFillExtra, int lnLatency, double attnStatsWait, double attnHeadExtra, int gateLatency,
-                         int streamerLatency, int expertSwitch, int mergeLatency, int writeLatency, boolean prefetch) {
+                         int streamerLatency, int expertSwitch, int mergeLatency, int writeLatency, boolean prefetch, boolean linearEarly) {
         public static Timing measured() {
-            return new Timing(27, 6, 36, 23, 2.3, 41, 46, 11, 8, 20, false);
+            return new Timing(27, 6, 36, 23, 2.3, 41, 46, 11, 8, 20, false, true);
         }
 
         public Timing withPrefetch(boolean on) {
             return new Timing(dispatch, cuFillExtra, lnLatency, attnStatsWait, attnHeadExtra, gateLatency, streamerLatency, expertSwitch,
-                    mergeLatency, writeLatency, on);
+                    mergeLatency, writeLatency, on, linearEarly);
+        }
+
+        public Timing withLinearEarly(boolean on) {
+            return new Timing(dispatch, cuFillExtra, lnLatency, attnStatsWait, attnHeadExtra, gateLatency, streamerLatency, expertSwitch,
+                    mergeLatency, writeLatency, prefetch, on);
         }
     }
 
@@ -81,12 +87,15 @@ public final class CycleModel {
         boolean first = true;
         for (Op op : ops) {
             Row r = row(op);
-            // EMBED counts its own latency (two loads in parallel)
-            long latency = op.weightBytes() > 0 && op.kind() != Op.Kind.EMBED && (first || !timing.prefetch()) ? ddr.readLatencyCycles() : 0;
+            // EMBED counts its own latency (two loads in parallel); a LINEAR taken early (linearEarly) has its weights
+            // requested while the previous command runs: their latency and its first tile's rows are hidden behind it
+            boolean early = timing.linearEarly() && op.kind() == Op.Kind.LINEAR && !first;
+            long latency = op.weightBytes() > 0 && op.kind() != Op.Kind.EMBED && !early && (first || !timing.prefetch()) ? ddr.readLatencyCycles() : 0;
+            long hidden = early ? shape.cuRows() : 0;
             if (op.weightBytes() > 0) {
                 first = false;
             }
-            out.add(new Row(op, r.cycles() + latency + timing.dispatch(), r.unitCycles(), r.ddrCycles()));
+            out.add(new Row(op, r.cycles() + latency + timing.dispatch() - hidden, r.unitCycles(), r.ddrCycles()));
         }
         return out;
     }
