@@ -7,7 +7,7 @@ TOOLS := scripts/ensure-tools.sh
 # The generate-verilog goal (hdl-maven-plugin), called by its coordinates after `install` (docs/flow.md).
 HDL_PLUGIN := org.edgemoe:hdl-maven-plugin:0.1.0-SNAPSHOT
 
-.PHONY: verilog test consumer-template fuzz bench accuracy simulate synth-report vivado-scripts bitstream vivado-ooc tools clean
+.PHONY: verilog test consumer-template fuzz bench accuracy simulate synth-report vivado-scripts bitstream vivado-ooc dse dse-validate dse-calibrate dse-jobs tools clean
 
 tools:
 	@$(TOOLS) java mvn g++ verilator yosys iverilog
@@ -93,6 +93,36 @@ vivado-ooc:
 	@command -v vivado >/dev/null 2>&1 || { echo "vivado not found: install Vivado 2023.x and source settings64.sh" >&2; exit 1; }
 	$(MAKE) vivado-scripts
 	cd $(VIVADO_DIR) && vivado -mode batch -notrace -source ooc_all.tcl -log ooc_all.log -journal ooc_all.jou
+
+## Design-space exploration (docs/dse.md): the grid (DSE_GRID=quick, or full) through the cycle and resource models
+## on DSE_JOBS local workers; build/reports/dse.csv, dse.html with plots, DSE <point> <figure> <value> lines.
+## DSE_MODE=jobs writes the jobs and a Slurm array script instead (build/dse/dse-array.sbatch), DSE_MODE=collect
+## gathers their results. dse-validate runs the validation points in the full-system simulation (the model's error);
+## dse-calibrate re-runs the Yosys variants of the resource model.
+DSE_GRID ?= quick
+DSE_JOBS ?= 2
+DSE_MODE ?= local
+DSE_FLAGS = -Ddse.grid=$(DSE_GRID) -Ddse.jobs=$(DSE_JOBS) -Ddse.work=$(abspath build/dse) -Ddse.out=$(abspath build/reports)
+dse:
+	@$(TOOLS) java mvn
+	$(MVN) -DskipTests install -pl dse -am
+	@$(MVN) -pl dse exec:java@dse $(DSE_FLAGS) -Ddse.mode=$(DSE_MODE)
+
+dse-jobs:
+	@$(TOOLS) java mvn
+	$(MVN) -DskipTests install -pl dse -am
+	@mkdir -p build/dse
+	$(MVN) -pl dse dependency:build-classpath -Dmdep.outputFile=$(abspath build/dse/classpath.txt) -Dmdep.includeScope=runtime
+	@printf ':%s' "$(abspath dse/target/classes)" >> build/dse/classpath.txt
+	@$(MVN) -pl dse exec:java@dse $(DSE_FLAGS) -Ddse.mode=jobs
+
+dse-validate: tools
+	$(MVN) -DskipTests install -pl dse -am
+	@$(MVN) -pl dse exec:java@dse-validate $(DSE_FLAGS)
+
+dse-calibrate: tools
+	$(MVN) -DskipTests install -pl dse -am
+	@$(MVN) -pl dse exec:java@dse-calibrate -Ddse.calibration=$(abspath dse/src/main/resources/org/edgemoe/dse/yosys-calibration.csv) -Ddse.work=$(abspath build/dse-calibration)
 
 clean:
 	$(MVN) clean

@@ -1,0 +1,45 @@
+package org.edgemoe.dse;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.edgemoe.model.WeightFolder;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The issue's check: the cycle model within 5 % of the full-system simulation on at least five points of the sweep
+ * (the DDR from compute-bound to DDR-bound, a long read latency, other attention lanes, another compute array), each
+ * the real image's EMBED, layer 0 (dense), layer 1 (MoE) and STORE in the accelerator's Verilator model (Validation,
+ * SimRun), in total and command by command against the hardware's command trace. Skipped without the weights folder.
+ */
+class ModelValidationTest {
+    @Test
+    void theCycleModelIsWithinFivePercentOfTheFullSystemSimulation() {
+        assumeTrue(WeightFolder.locate().isPresent(), WeightFolder.absentMessage());
+        List<String> report = new ArrayList<>();
+        List<String> outside = new ArrayList<>();
+        for (DesignPoint p : Validation.points()) {
+            Map<String, Object> r = Validation.run(p, Validation.LAYERS);
+            double e = Report.d(r, "sim.error");
+            String line = String.format(Locale.ROOT, "%s: sim %d, model %d, error %+.2f %%", p.id(), ((Number) r.get("sim.cycles")).longValue(),
+                    ((Number) r.get("sim.model_cycles")).longValue(), 100 * e);
+            report.add(line);
+            System.out.println("DSE " + line);
+            if (Math.abs(e) > Validation.TOLERANCE) {
+                outside.add(line);
+            }
+            // command by command (the hardware's trace), every command of 1,000 cycles or more within 5 % too
+            double worst = Report.d(r, "sim.worst_command_error");
+            if (Math.abs(worst) > Validation.TOLERANCE) {
+                outside.add(line + ", command " + r.get("sim.worst_command") + String.format(Locale.ROOT, " %+.2f %%", 100 * worst));
+            }
+            assertTrue(((Number) r.get("sim.cycles")).longValue() > 400_000, "EMBED, a dense and a MoE layer take 0.46 M (32 x 32) to 2.2 M cycles (8 x 8): " + line);
+        }
+        assertTrue(report.size() >= 5, "at least five points");
+        assertEquals(List.of(), outside, "points outside 5 %:\n" + String.join("\n", report));
+    }
+}
