@@ -181,35 +181,51 @@ class AxiBlockDesignTest {
     }
 
     @Test
-    void theAcceleratorIsTheDefaultTopWithItsFourMastersOnTheFourHpPorts() throws Exception {
+    void theAcceleratorIsTheDefaultTopWithItsMastersOnTheHpPortsInOrder() throws Exception {
         Path rtl = tmp.resolve("acc");
+        AcceleratorConfig cfg = AcceleratorConfig.defaults();
         new VerilogEmitter().add(Elaboration.elaborate(QueueExample::new).topIR())
-                .add(Elaboration.elaborate(() -> new EdgeMoeAccelerator(AcceleratorConfig.defaults())).topIR()).write(rtl);
+                .add(Elaboration.elaborate(() -> new EdgeMoeAccelerator(cfg)).topIR()).write(rtl);
         ManifestFile acc = ManifestFile.read(rtl);
         assertEquals("EdgeMoeAccelerator", VivadoScripts.bitstreamTop(acc, null).name());
         Map<String, String> files = VivadoScripts.generate(acc, null);
         String pkg = files.get("package_ip.tcl");
         Top t = acc.top("EdgeMoeAccelerator");
-        assertEquals(List.of("ctrl", "prog", "weights", "input", "output"), AxiBusPorts.buses(t).stream().map(Bus::name).toList());
-        assertEquals(List.of("READ_WRITE", "READ_ONLY", "READ_ONLY", "READ_ONLY", "WRITE_ONLY"),
-                AxiBusPorts.buses(t).stream().map(Bus::readWriteMode).toList());
+        // the program port, the weight ports (the weights and the input image striped over them), the output port
+        List<String> masters = new ArrayList<>(List.of("prog"));
+        for (int i = 0; i < cfg.weightPorts(); i++) {
+            masters.add("weights_" + i);
+        }
+        masters.add("output");
+        List<String> all = new ArrayList<>(List.of("ctrl"));
+        all.addAll(masters);
+        assertEquals(all, AxiBusPorts.buses(t).stream().map(Bus::name).toList());
+        assertEquals("WRITE_ONLY", AxiBusPorts.buses(t).get(all.size() - 1).readWriteMode());
         Set<String> busifs = new HashSet<>(all(Pattern.compile("ipx::add_bus_interface (\\S+)"), pkg));
-        assertEquals(Set.of("ctrl", "prog", "weights", "input", "output", "interrupt", "clk", "reset"), busifs);
+        Set<String> expected = new HashSet<>(all);
+        expected.addAll(List.of("interrupt", "clk", "reset"));
+        assertEquals(expected, busifs);
         Set<String> physical = new HashSet<>(all(Pattern.compile("physical_name (\\S+)"), pkg));
         Set<String> ports = new HashSet<>();
         t.ports().forEach(p -> ports.add(p.name()));
         assertEquals(ports, physical, "every port of the accelerator is in an interface");
-        assertTrue(pkg.contains("set_property value {ctrl:prog:weights:input:output} [ipx::get_bus_parameters ASSOCIATED_BUSIF"), pkg);
+        assertTrue(pkg.contains("set_property value {" + String.join(":", all) + "} [ipx::get_bus_parameters ASSOCIATED_BUSIF"), pkg);
         String bd = files.get("bd_zcu102.tcl");
         String cell = "EdgeMoeAccelerator_0";
-        String[][] masters = {{"prog", "0", "SAXIGP2"}, {"weights", "1", "SAXIGP3"}, {"input", "2", "SAXIGP4"}, {"output", "3", "SAXIGP5"}};
-        for (String[] mm : masters) {
-            assertTrue(bd.contains("connect_bd_intf_net [get_bd_intf_pins " + cell + "/" + mm[0] + "] [get_bd_intf_pins sc_hp" + mm[1] + "/S00_AXI]"), mm[0]);
-            assertTrue(bd.contains("connect_bd_intf_net [get_bd_intf_pins sc_hp" + mm[1] + "/M00_AXI] [get_bd_intf_pins zynq_ultra_ps_e_0/S_AXI_HP" + mm[1]
-                    + "_FPD]"), mm[0]);
-            assertTrue(bd.contains("CONFIG.PSU__USE__S_AXI_GP" + (Integer.parseInt(mm[1]) + 2) + " {1} CONFIG.PSU__" + mm[2] + "__DATA_WIDTH {128}"), mm[0]);
-            assertTrue(bd.contains("[get_bd_addr_spaces " + cell + "/" + mm[0] + "] [get_bd_addr_segs zynq_ultra_ps_e_0/" + mm[2] + "/HP" + mm[1]
-                    + "_DDR_LOW] -force"), mm[0]);
+        String[] config = {"SAXIGP2", "SAXIGP3", "SAXIGP4", "SAXIGP5"};
+        int[] onPort = new int[4];
+        for (int i = 0; i < masters.size(); i++) {
+            int hp = i % 4;
+            String m = masters.get(i);
+            assertTrue(bd.contains("connect_bd_intf_net [get_bd_intf_pins " + cell + "/" + m + "] [get_bd_intf_pins sc_hp" + hp + "/S0" + onPort[hp]++
+                    + "_AXI]"), m + " on HP" + hp);
+            assertTrue(bd.contains("[get_bd_addr_spaces " + cell + "/" + m + "] [get_bd_addr_segs zynq_ultra_ps_e_0/" + config[hp] + "/HP" + hp
+                    + "_DDR_LOW] -force"), m);
+        }
+        for (int hp = 0; hp < Math.min(4, masters.size()); hp++) {
+            assertTrue(bd.contains("connect_bd_intf_net [get_bd_intf_pins sc_hp" + hp + "/M00_AXI] [get_bd_intf_pins zynq_ultra_ps_e_0/S_AXI_HP" + hp
+                    + "_FPD]"), "HP" + hp);
+            assertTrue(bd.contains("CONFIG.PSU__USE__S_AXI_GP" + (hp + 2) + " {1} CONFIG.PSU__" + config[hp] + "__DATA_WIDTH {128}"), "HP" + hp);
         }
         assertTrue(bd.contains("connect_bd_intf_net [get_bd_intf_pins zynq_ultra_ps_e_0/M_AXI_HPM0_FPD] [get_bd_intf_pins sc_ctrl/S00_AXI]"), bd);
         assertTrue(bd.contains("connect_bd_intf_net [get_bd_intf_pins sc_ctrl/M00_AXI] [get_bd_intf_pins " + cell + "/ctrl]"), bd);
