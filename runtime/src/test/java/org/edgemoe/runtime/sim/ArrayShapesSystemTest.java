@@ -25,10 +25,13 @@ import org.edgemoe.sim.axi.DdrConfig;
 import org.junit.jupiter.api.Test;
 
 /**
- * The accelerator is a generator: a 32 x 32 compute unit (32-lane buffers, LayerNorm and embedding) with its own
+ * The accelerator is a generator: a 32 x 32 compute unit (32-lane buffers, LayerNorm and embedding) on three weight
+ * ports with its own
  * weight image (the stream order follows the array) runs EMBED, a dense layer and an MoE layer bit-exact to HwModel
- * (measured: 463,894 cycles for the three, against 747,298 on the 16 x 16 array: the MoE layer is weight-port bound).
- * Runs only with -Dedgemoe.sim.shapes=true (a second whole-accelerator model: minutes to compile on two cores); the design
+ * (measured: 278,986 cycles for the three, against 640,052 on the default 16 x 16 array with two ports), and the
+ * whole backbone bit-exact (measured 1.5 M cycles, see docs/performance.md).
+ * Runs only with -Dedgemoe.sim.shapes=true (a second whole-accelerator model: minutes to compile on two cores;
+ * -Dedgemoe.sim.shapes.layers=12 for the whole backbone); the design
  * space exploration's validation runs it too.
  */
 class ArrayShapesSystemTest {
@@ -46,10 +49,14 @@ class ArrayShapesSystemTest {
         for (int i = 0; i < px.length; i++) {
             pixels[i] = (byte) px[i];
         }
-        ProgramBuilder p = new ProgramBuilder(image.index(), ModelShape.TOKENS).embed("patch_embed", "pos_embed").layer(0).layer(1);
+        int layers = Integer.getInteger("edgemoe.sim.shapes.layers", 2);
+        ProgramBuilder p = new ProgramBuilder(image.index(), ModelShape.TOKENS).embed("patch_embed", "pos_embed");
+        for (int l = 0; l < layers; l++) {
+            p.layer(l);
+        }
         byte[] program = p.store(Buf.RES, ModelShape.DIM).end().encode();
         HwTrace trace = new HwModel(q).run(0);
-        try (SystemSim sys = SystemSim.open(AcceleratorConfig.m3vit(CuConfig.of(32, 32, f)), DdrConfig.zcu102())) {
+        try (SystemSim sys = SystemSim.open(AcceleratorConfig.m3vit(CuConfig.of(32, 32, f)).withWeightPorts(3), DdrConfig.zcu102())) {
             Accelerator acc = Accelerator.open(new SimulationBackend(sys, 300e6, SimulationBackend.DEFAULT_BASE,
                     SimulationBackend.DEFAULT_SIZE, "full-system simulation, 32 x 32"));
             acc.loadWeights(image, ic);
@@ -57,9 +64,9 @@ class ArrayShapesSystemTest {
             acc.loadInput(pixels);
             long t0 = sys.cycle();
             long[][] got = acc.run(Task.SEMSEG, 100_000_000L, null).features().rawRows();
-            System.out.printf("SIM system.cu32x32.layers2.task0 %d cycles%n", sys.cycle() - t0);
+            System.out.printf("SIM system.cu32x32.p3.layers%d.task0 %d cycles%n", layers, sys.cycle() - t0);
             for (int t = 0; t < ModelShape.TOKENS; t++) {
-                assertArrayEquals(trace.layerOutputs()[1][t], got[t], "token " + t + " after layer 1");
+                assertArrayEquals(trace.layerOutputs()[layers - 1][t], got[t], "token " + t + " after layer " + (layers - 1));
             }
         }
     }
