@@ -42,7 +42,7 @@ public record DesignPoint(int rows, int attnLanes, int attnBeat, String profile,
 
     /** The accelerator's default (AcceleratorConfig.defaults(), the ZCU102's DDR model). */
     public static DesignPoint defaults() {
-        return new DesignPoint(16, 8, 64, "dsp18", 1, 16, 17.06, 45, 300);
+        return new DesignPoint(16, 8, 64, "dsp18", org.edgemoe.rtl.top.AcceleratorConfig.DEFAULT_WEIGHT_PORTS, 16, 17.06, 45, 300);
     }
 
     public String id() {
@@ -69,8 +69,8 @@ public record DesignPoint(int rows, int attnLanes, int attnBeat, String profile,
 
     /** Null when the generator builds this point and the full-system simulation runs it, else why not. */
     public String notSimulable() {
-        if (weightPorts != 1) {
-            return "the accelerator has one weight port";
+        if (weightPorts < 1 || weightPorts > 4) {
+            return "the accelerator has 1 to 4 weight ports";
         }
         if (portBytes != 16) {
             return "the accelerator's DDR ports are 128-bit (a narrower port is in the cycle model only)";
@@ -96,8 +96,8 @@ public record DesignPoint(int rows, int attnLanes, int attnBeat, String profile,
     private AcceleratorConfig config() {
         Formats f = formats();
         AcceleratorConfig d = AcceleratorConfig.m3vit(CuConfig.of(rows, rows, f));
-        return new AcceleratorConfig(d.datapath(), AttnConfig.of(f, attnLanes, attnBeat), d.layerNorm(), d.embed(), d.ddr(), d.weightOutstanding(),
-                d.limits());
+        return new AcceleratorConfig(d.datapath(), AttnConfig.of(f, attnLanes, attnBeat), d.layerNorm(), d.embed(), d.ddr(), weightPorts,
+                d.weightOutstanding(), d.limits());
     }
 
     /** The full-system simulation's DDR model at this point. */

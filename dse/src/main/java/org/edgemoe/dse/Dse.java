@@ -54,7 +54,7 @@ public final class Dse {
         List<Path> jobFiles = new ArrayList<>();
         for (DesignPoint p : points) {
             Path f = jobDir.resolve(p.id() + ".json");
-            Files.writeString(f, Json.write(p.toMap()), StandardCharsets.UTF_8);
+            Files.writeString(f, JobJson.write(p.toMap()), StandardCharsets.UTF_8);
             jobFiles.add(f);
         }
         Files.write(work.resolve("jobs.txt"), jobFiles.stream().map(Path::toString).toList(), StandardCharsets.UTF_8);
@@ -146,7 +146,7 @@ public final class Dse {
         if (!Files.exists(res)) {
             return null;
         }
-        Map<String, Object> r = Json.parse(Files.readString(res), res.toString());
+        Map<String, Object> r = JobJson.parse(Files.readString(res), res.toString());
         try {
             return DesignPoint.fromMap(r).equals(p) && r.containsKey("cycles.task0") ? r : null;
         } catch (IllegalArgumentException e) {
@@ -189,7 +189,7 @@ public final class Dse {
         }
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                out.add(Json.parse(Files.readString(p), p.toString()));
+                out.add(JobJson.parse(Files.readString(p), p.toString()));
             }
         }
         return out;

@@ -32,12 +32,12 @@ public record Fidelity(String profile, double[] finalMse, double[] routingAgreem
         Path cache = cacheDir.resolve("fidelity-" + profile + ".json");
         try {
             if (Files.exists(cache)) {
-                return fromMap(Json.parse(Files.readString(cache), cache.toString()));
+                return fromMap(JobJson.parse(Files.readString(cache), cache.toString()));
             }
             Fidelity f = compute(profile);
             if (f.expertTokens() != null) {
                 Files.createDirectories(cacheDir);
-                Files.writeString(cache, Json.write(f.toMap()), StandardCharsets.UTF_8);
+                Files.writeString(cache, JobJson.write(f.toMap()), StandardCharsets.UTF_8);
             }
             return f;
         } catch (IOException e) {

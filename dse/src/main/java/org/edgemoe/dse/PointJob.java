@@ -100,7 +100,7 @@ public final class PointJob {
             throw new IllegalArgumentException("usage: PointJob <job.json> <result.json> | PointJob --list <jobs.txt> <index> <results dir>");
         }
         Context ctx = new Context(Path.of(System.getProperty("dse.cache", "build/dse/cache")), ResourceModel.calibrated());
-        Map<String, Object> out = run(Json.parse(Files.readString(job), job.toString()), ctx);
+        Map<String, Object> out = run(JobJson.parse(Files.readString(job), job.toString()), ctx);
         write(result, out);
         System.out.println("DSE " + out.get("id") + " cycles.task0 " + out.get("cycles.task0"));
     }
@@ -108,7 +108,7 @@ public final class PointJob {
     static void write(Path result, Map<String, Object> out) throws IOException {
         Files.createDirectories(result.toAbsolutePath().getParent());
         Path tmp = result.resolveSibling(result.getFileName() + ".tmp");
-        Files.writeString(tmp, Json.write(out), StandardCharsets.UTF_8);
+        Files.writeString(tmp, JobJson.write(out), StandardCharsets.UTF_8);
         Files.move(tmp, result, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }

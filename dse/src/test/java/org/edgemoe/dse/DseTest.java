@@ -39,7 +39,7 @@ class DseTest {
                 }
             }
             Fidelity f = new Fidelity(profile, new double[] {1e-3, 2e-3}, new double[] {0.98, 0.99}, counts, "test cache");
-            Files.writeString(cache.resolve("fidelity-" + profile + ".json"), Json.write(f.toMap()));
+            Files.writeString(cache.resolve("fidelity-" + profile + ".json"), JobJson.write(f.toMap()));
         }
     }
 
@@ -141,7 +141,7 @@ class DseTest {
         assertTrue(sbatch.contains("org.edgemoe.dse.PointJob") && sbatch.contains("--list") && sbatch.contains("$SLURM_ARRAY_TASK_ID"), sbatch);
         for (int i = 0; i < list.size(); i++) {
             Path job = Path.of(list.get(i));
-            Map<String, Object> r = PointJob.run(Json.parse(Files.readString(job), job.toString()),
+            Map<String, Object> r = PointJob.run(JobJson.parse(Files.readString(job), job.toString()),
                     new PointJob.Context(other.resolve("cache"), ResourceModel.calibrated()));
             PointJob.write(other.resolve("results").resolve(job.getFileName()), r);
         }

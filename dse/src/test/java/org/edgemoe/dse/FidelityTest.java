@@ -25,7 +25,7 @@ class FidelityTest {
         counts[1][1] = l3;
         counts[1][3] = l1;
         Fidelity f = new Fidelity("dsp18", new double[] {1e-3, 2e-3}, new double[] {0.98, 0.99}, counts, "test");
-        Files.writeString(tmp.resolve("fidelity-dsp18.json"), Json.write(f.toMap()));
+        Files.writeString(tmp.resolve("fidelity-dsp18.json"), JobJson.write(f.toMap()));
         Fidelity back = Fidelity.of("dsp18", tmp);
         assertEquals(1e-3, back.finalMse()[0]);
         assertEquals(0.99, back.routingAgreement()[1]);

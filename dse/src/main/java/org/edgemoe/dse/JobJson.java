@@ -8,8 +8,8 @@ import java.util.Map;
  * The jobs' JSON: one flat object per job and per result, values numbers, strings, booleans or null (figures have
  * dotted keys, {@code cycles.task0}). Written with keys in insertion order; read back with a line and column on error.
  */
-public final class Json {
-    private Json() { }
+public final class JobJson {
+    private JobJson() { }
 
     public static String write(Map<String, Object> m) {
         StringBuilder sb = new StringBuilder("{\n");

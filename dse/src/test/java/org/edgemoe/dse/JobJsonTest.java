@@ -18,7 +18,7 @@ class JsonTest {
         m.put("nan", Double.NaN);
         m.put("ok", true);
         m.put("none", null);
-        Map<String, Object> back = Json.parse(Json.write(m), "x.json");
+        Map<String, Object> back = JobJson.parse(JobJson.write(m), "x.json");
         assertEquals(List.copyOf(m.keySet()), List.copyOf(back.keySet()));
         assertEquals(m.get("id"), back.get("id"));
         assertEquals(16L, back.get("rows"));
@@ -26,18 +26,18 @@ class JsonTest {
         assertEquals(3.0, back.get("whole"));
         assertNull(back.get("nan"), "NaN is written as null");
         assertEquals(true, back.get("ok"));
-        assertEquals(DesignPoint.defaults(), DesignPoint.fromMap(Json.parse(Json.write(DesignPoint.defaults().toMap()), "p.json")));
+        assertEquals(DesignPoint.defaults(), DesignPoint.fromMap(JobJson.parse(JobJson.write(DesignPoint.defaults().toMap()), "p.json")));
     }
 
     @Test
     void errorsNameTheFileLineAndColumn() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Json.parse("{\n  \"a\": 1,\n  \"b\" 2\n}", "job.json"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JobJson.parse("{\n  \"a\": 1,\n  \"b\" 2\n}", "job.json"));
         assertTrue(e.getMessage().startsWith("job.json:3:7: expected :"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\": [1]}", "j.json"));
+        e = assertThrows(IllegalArgumentException.class, () -> JobJson.parse("{\"a\": [1]}", "j.json"));
         assertTrue(e.getMessage().contains("flat objects"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\": 1} x", "j.json"));
+        e = assertThrows(IllegalArgumentException.class, () -> JobJson.parse("{\"a\": 1} x", "j.json"));
         assertTrue(e.getMessage().contains("trailing"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> DesignPoint.fromMap(Json.parse("{\"rows\": \"16\"}", "j.json")));
+        e = assertThrows(IllegalArgumentException.class, () -> DesignPoint.fromMap(JobJson.parse("{\"rows\": \"16\"}", "j.json")));
         assertTrue(e.getMessage().contains("\"rows\" must be a number"), e.getMessage());
     }
 }
