@@ -20,15 +20,17 @@ import java.util.List;
  *   <li>GATE: one gate element a cycle, {@code T D}, plus the post-processing latency of the last token.</li>
  *   <li>EXPERTS: per active expert, its token list, FC1's weight latency, then FC1 (D -> hidden) and FC2 (hidden -> D)
  *       over its own tokens as LINEAR (FC2's weights stream and its fill overlaps while FC1 runs), then RES += SEC.</li>
- *   <li>EMBED: the pixel streamer (the image at the input port's rate), the patch linear, pos_embed at the weight
- *       rate. STORE: the features at the output port's rate.</li>
+ *   <li>EMBED: pos_embed, then the image through the pixel streamer (at the weight ports' rate, a word a cycle at
+ *       most), then the patch linear. STORE: the features at the output port's rate.</li>
  * </ul>
  * The DDR rate of the weights is {@link DdrParams#bytesPerCycle()} (the ports' total or the DDR's sustained rate,
  * whichever is lower); without {@link Timing#prefetch} each weight-reading command also waits the read latency
- * (the first always does). EMBED: pos_embed (weight port) and the image (input port) load at once, sharing the DDR's
- * sustained rate, then the patch linear runs.
+ * (the first always does).
  */
 public final class CycleModel {
+    /** Changes with every change of the model's formulas (stored results of an older model are not reused). */
+    public static final int VERSION = 6;
+
     /**
      * Measured constants. {@code dispatch}: cycles between commands (CommandDispatcherTest, layer 0 from decoded
      * commands: 241,258 cycles against 241,066 for its seven commands' unit figures, 27 a command); {@code cuFillExtra}:
@@ -42,22 +44,29 @@ public final class CycleModel {
      * current one computes, hiding the read latency. EdgeMoeAccelerator does not (its dispatcher starts a command when
      * every unit is idle and every fetch delivered), so {@link #measured()} has it off; {@code linearEarly}: a LINEAR
      * is taken while the previous command runs, its weights requested at once (their read latency and its first
-     * tile's R rows hidden), which EdgeMoeAccelerator does (b284551).
+     * tile's R rows hidden), which EdgeMoeAccelerator does (b284551); {@code imageOnWeightPorts}: the input image is
+     * read through the weight ports' transfer queue, behind pos_embed (5d08b00), instead of on a port of its own.
      */
     public record Timing(int dispatch, int cuFillExtra, int lnLatency, double attnStatsWait, double attnHeadExtra, int gateLatency,
-                         int streamerLatency, int expertSwitch, int mergeLatency, int writeLatency, boolean prefetch, boolean linearEarly) {
+                         int streamerLatency, int expertSwitch, int mergeLatency, int writeLatency, boolean prefetch, boolean linearEarly,
+                         boolean imageOnWeightPorts) {
         public static Timing measured() {
-            return new Timing(27, 6, 36, 23, 2.3, 41, 46, 11, 8, 20, false, true);
+            return new Timing(27, 6, 36, 23, 2.3, 41, 46, 11, 8, 20, false, true, true);
         }
 
         public Timing withPrefetch(boolean on) {
             return new Timing(dispatch, cuFillExtra, lnLatency, attnStatsWait, attnHeadExtra, gateLatency, streamerLatency, expertSwitch,
-                    mergeLatency, writeLatency, on, linearEarly);
+                    mergeLatency, writeLatency, on, linearEarly, imageOnWeightPorts);
         }
 
         public Timing withLinearEarly(boolean on) {
             return new Timing(dispatch, cuFillExtra, lnLatency, attnStatsWait, attnHeadExtra, gateLatency, streamerLatency, expertSwitch,
-                    mergeLatency, writeLatency, prefetch, on);
+                    mergeLatency, writeLatency, prefetch, on, imageOnWeightPorts);
+        }
+
+        public Timing withImageOnWeightPorts(boolean on) {
+            return new Timing(dispatch, cuFillExtra, lnLatency, attnStatsWait, attnHeadExtra, gateLatency, streamerLatency, expertSwitch,
+                    mergeLatency, writeLatency, prefetch, linearEarly, on);
         }
     }
 
@@ -143,15 +152,23 @@ public final class CycleModel {
             case EXPERTS -> experts(op);
             case EMBED -> {
                 int patches = op.tokens() - 1;
-                long words = (long) patches * ceilDiv(op.in(), shape.cuRows());
+                // the pixel streamer moves one patch row of at most 16 pixels a cycle (wider words stack patch rows)
+                long words = (long) patches * ceilDiv(op.in(), Math.min(shape.cuRows(), org.edgemoe.model.ModelShape.PATCH));
                 long streamer = Math.max(words, (long) Math.ceil(op.readBytes() / portRate())) + timing.streamerLatency();
                 Row lin = linear(op.in(), op.out(), patches, Op.linearWeightBytes(op.in(), op.out()));
                 // pos_embed on the weight port and the image on the input port load together, then the patch linear
                 long posBytes = op.weightBytes() - Op.linearWeightBytes(op.in(), op.out());
-                long pos = (long) Math.ceil(posBytes / rate()) + ddr.readLatencyCycles();
-                // ... sharing the DDR: together they cannot beat the sustained rate
-                long both = (long) Math.ceil((posBytes + op.readBytes()) / sharedRate()) + ddr.readLatencyCycles();
-                long loads = Math.max(Math.max(streamer, pos), both);
+                long loads;
+                if (timing.imageOnWeightPorts()) {
+                    // pos_embed, then the image behind it in the same transfer queue of the weight ports
+                    long streamed = Math.max(words, (long) Math.ceil(op.readBytes() / rate())) + timing.streamerLatency();
+                    loads = (long) Math.ceil(posBytes / rate()) + streamed;
+                } else {
+                    // pos_embed on the weight port and the image on an input port of its own load at once, sharing the DDR
+                    long pos = (long) Math.ceil(posBytes / rate()) + ddr.readLatencyCycles();
+                    long both = (long) Math.ceil((posBytes + op.readBytes()) / sharedRate()) + ddr.readLatencyCycles();
+                    loads = Math.max(Math.max(streamer, pos), both);
+                }
                 yield new Row(op, loads + lin.cycles(), streamer + lin.unitCycles(), (long) Math.ceil(op.ddrBytes() / rate()));
             }
             case STORE -> {
@@ -167,7 +184,8 @@ public final class CycleModel {
         int c = shape.cuCols();
         long tiles = (long) ceilDiv(in, r) * ceilDiv(out, c);
         double tileCompute = Math.max(tokens, (tokens + c) / 2.0);
-        double tileDdr = weightBytes / rate() / tiles;
+        // the weights stream into the array one row of C 16-bit weights a cycle at most
+        double tileDdr = weightBytes / Math.min(rate(), 2.0 * c) / tiles;
         long fill = 2L * r + c + timing.cuFillExtra();
         long cycles = (long) Math.ceil(tiles * Math.max(tileCompute, tileDdr)) + fill;
         return new Row(null, cycles, (long) Math.ceil(tiles * tileCompute), (long) Math.ceil(weightBytes / rate()));

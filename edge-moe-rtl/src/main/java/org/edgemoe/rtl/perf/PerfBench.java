@@ -62,9 +62,9 @@ public final class PerfBench {
                         (double) ddrBound / LowerBound.cycles(steps, shape, ddr));
             }
         }
-        // the cycle model of the accelerator as built (AcceleratorConfig.defaults(): 16 x 16, attention 8 x 64, one weight port)
+        // the cycle model of the accelerator as built (AcceleratorConfig.defaults(): 16 x 16, attention 8 x 64, two weight ports)
         AccelShape built = new AccelShape(16, 16, 8, 64, 16);
-        DdrParams ddr1 = DdrParams.zcu102(1);
+        DdrParams ddr1 = DdrParams.zcu102(org.edgemoe.rtl.top.AcceleratorConfig.DEFAULT_WEIGHT_PORTS);
         for (int t = 0; t < ModelShape.TASKS; t++) {
             CycleModel m = new CycleModel(built, ddr1);
             List<Op> ops = ImageOps.m3vit(ModelShape.LAYERS, ModelShape.TOKENS, routing[t]);
