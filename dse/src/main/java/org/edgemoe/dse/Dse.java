@@ -66,7 +66,7 @@ public final class Dse {
                     + " (sbatch), then make dse DSE_MODE=collect");
             return List.of();
         }
-        List<Map<String, Object>> results = mode.equals("local") ? runAll(points, resDir, ctx, jobs) : collect(points, resDir);
+        List<Map<String, Object>> results = mode.equals("local") ? runAll(points, resDir, ctx, jobs) : collect(points, resDir, PointJob.version(ctx));
         markPareto(results);
         List<Map<String, Object>> validation = readAll(work.resolve("validation"));
         groundTruth(results, validation);
@@ -119,7 +119,7 @@ public final class Dse {
             for (DesignPoint p : points) {
                 fs.add(pool.submit(() -> {
                     Path res = resDir.resolve(p.id() + ".json");
-                    Map<String, Object> r = reuse(res, p);
+                    Map<String, Object> r = reuse(res, p, PointJob.version(ctx));
                     if (r == null) {
                         r = PointJob.run(p.toMap(), ctx);
                         PointJob.write(res, r);
@@ -143,22 +143,32 @@ public final class Dse {
 
     /** A stored result for the point's exact inputs, or null. */
     static Map<String, Object> reuse(Path res, DesignPoint p) throws IOException {
+        return reuse(res, p, null);
+    }
+
+    /** ... and of the models of {@code version} (any when null). */
+    static Map<String, Object> reuse(Path res, DesignPoint p, String version) throws IOException {
         if (!Files.exists(res)) {
             return null;
         }
         Map<String, Object> r = JobJson.parse(Files.readString(res), res.toString());
         try {
-            return DesignPoint.fromMap(r).equals(p) && r.containsKey("cycles.task0") ? r : null;
+            return DesignPoint.fromMap(r).equals(p) && r.containsKey("cycles.task0") && (version == null || version.equals(r.get("model_version")))
+                    ? r : null;
         } catch (IllegalArgumentException e) {
             return null;
         }
     }
 
     static List<Map<String, Object>> collect(List<DesignPoint> points, Path resDir) throws IOException {
+        return collect(points, resDir, null);
+    }
+
+    static List<Map<String, Object>> collect(List<DesignPoint> points, Path resDir, String version) throws IOException {
         List<Map<String, Object>> out = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (DesignPoint p : points) {
-            Map<String, Object> r = reuse(resDir.resolve(p.id() + ".json"), p);
+            Map<String, Object> r = reuse(resDir.resolve(p.id() + ".json"), p, version);
             if (r == null) {
                 missing.add(p.id());
             } else {
@@ -166,8 +176,8 @@ public final class Dse {
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalStateException(missing.size() + " of " + points.size() + " points have no result in " + resDir + " (first: "
-                    + missing.get(0) + "); run the job array to the end, or make dse without DSE_MODE to run them here");
+            throw new IllegalStateException(missing.size() + " of " + points.size() + " points have no result of these models in " + resDir
+                    + " (first: " + missing.get(0) + "); run the job array to the end, or make dse without DSE_MODE to run them here");
         }
         return out;
     }

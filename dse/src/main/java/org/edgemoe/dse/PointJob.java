@@ -29,9 +29,15 @@ public final class PointJob {
     /** Where the shared inputs live: the profile fidelity cache. */
     public record Context(Path cacheDir, ResourceModel resources) { }
 
+    /** The cycle model's version and the resource model's calibration: a result of other models is not reused. */
+    public static String version(Context ctx) {
+        return "cycle" + org.edgemoe.rtl.perf.CycleModel.VERSION + ".calibration" + Integer.toHexString(ctx.resources().samples().hashCode());
+    }
+
     public static Map<String, Object> run(Map<String, Object> job, Context ctx) {
         DesignPoint p = DesignPoint.fromMap(job);
         Map<String, Object> out = new LinkedHashMap<>(p.toMap());
+        out.put("model_version", version(ctx));
         long t0 = System.nanoTime();
         Fidelity f = Fidelity.of(p.profile(), ctx.cacheDir());
         CycleModel model = new CycleModel(p.shape(), p.ddr());

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The cycle model against the full-system simulation: points of the sweep that the generator builds, each run for
  * EMBED, the first {@link #LAYERS} layers and STORE in {@link SimRun}, compared on PERF_CYCLES. The points vary what the model must follow: the DDR bandwidth (from compute-bound to
- * DDR-bound), the read latency, the attention lanes and the compute array; and the default on the whole image for
+ * DDR-bound), the read latency, the weight ports, the attention lanes and the compute array; and the default on the whole image for
  * both tasks (the simulation is the ground truth there). {@code make dse-validate}
  * writes each outcome to {@code build/dse/validation/<id>.json} for the report; ModelValidationTest asserts the error.
  */
@@ -30,9 +30,12 @@ public final class Validation {
         p.add(withDdr(d, 2.13, 45, 16));
         p.add(withDdr(d, 17.06, 200, 16));
         p.add(withDdr(d, 8.53, 100, 16));
-        p.add(new DesignPoint(16, 4, 64, "dsp18", 1, 16, 17.06, 45, 300));
-        p.add(new DesignPoint(8, 8, 64, "dsp18", 1, 16, 17.06, 45, 300));
-        p.add(new DesignPoint(32, 8, 64, "dsp18", 1, 16, 17.06, 45, 300));
+        int w = d.weightPorts();
+        p.add(new DesignPoint(16, 8, 64, "dsp18", 1, 16, 17.06, 45, 300));
+        p.add(new DesignPoint(16, 8, 64, "dsp18", 4, 16, 17.06, 45, 300));
+        p.add(new DesignPoint(16, 4, 64, "dsp18", w, 16, 17.06, 45, 300));
+        p.add(new DesignPoint(8, 8, 64, "dsp18", w, 16, 17.06, 45, 300));
+        p.add(new DesignPoint(32, 8, 64, "dsp18", w, 16, 17.06, 45, 300));
         return p;
     }
 

@@ -21,10 +21,11 @@ class DseTest {
     @TempDir
     static Path tmp;
 
-    static final DesignPoint SMALL = new DesignPoint(8, 4, 64, "dsp18", 1, 16, 17.06, 45, 300);
+    static final DesignPoint SMALL = new DesignPoint(8, 4, 64, "dsp18", 2, 16, 17.06, 45, 300);
     static final DesignPoint BIG = new DesignPoint(32, 16, 64, "dsp18", 4, 16, 17.06, 45, 300);
     static final DesignPoint HUGE = new DesignPoint(64, 32, 64, "published", 4, 16, 17.06, 45, 300);
-    static final DesignPoint SLOW = new DesignPoint(16, 8, 64, "dsp18", 1, 16, 4.27, 45, 300);
+    static final DesignPoint SLOW = new DesignPoint(16, 8, 64, "dsp18", 2, 16, 4.27, 45, 300);
+    static final DesignPoint NARROW = new DesignPoint(16, 8, 64, "dsp18", 2, 8, 17.06, 45, 300);
 
     /** A fidelity cache with every expert of every MoE layer taking 129 x 2 / 16 tokens, and made-up figures. */
     static void writeCache(Path cache) throws Exception {
@@ -46,7 +47,7 @@ class DseTest {
     static List<String> lines;
     static Path work;
     static Path out;
-    static final List<DesignPoint> POINTS = List.of(DesignPoint.defaults(), SMALL, BIG, HUGE, SLOW);
+    static final List<DesignPoint> POINTS = List.of(DesignPoint.defaults(), SMALL, BIG, HUGE, SLOW, NARROW);
 
     @BeforeAll
     static void sweep() throws Exception {
@@ -82,8 +83,11 @@ class DseTest {
             assertTrue(Report.d(r, "ms.task0") >= Report.d(r, "lower_bound_ms.task0"), r.get("id").toString());
         }
         assertEquals(true, def.get("buildable"));
-        assertEquals(false, big.get("buildable"));
-        assertTrue(big.get("not_buildable_because").toString().contains("weight port"));
+        assertEquals(true, big.get("buildable"), "four weight ports, 32 lanes: the generator builds it");
+        Map<String, Object> narrow = Dse.reuse(work.resolve("results").resolve(NARROW.id() + ".json"), NARROW);
+        assertEquals(false, narrow.get("buildable"));
+        assertTrue(narrow.get("not_buildable_because").toString().contains("128-bit"), narrow.toString());
+        assertTrue(Report.d(narrow, "ms.task0") > Report.d(def, "ms.task0"), "64-bit weight ports are slower");
         assertEquals(false, huge.get("fits_zcu102"), "64 x 64 needs more DSP48E2 than the device has");
         assertTrue(huge.get("exceeds").toString().contains("DSP48E2"));
         assertEquals("golden dsp18", def.get("routing"));
@@ -126,18 +130,24 @@ class DseTest {
         Thread.sleep(20);
         Dse.sweep("test", POINTS, "local", 1, work, out);
         assertEquals(before, Files.getLastModifiedTime(res).toMillis(), "an existing result is reused");
+        // ... but not one of another model
+        String text = Files.readString(res);
+        Files.writeString(res, text.replaceFirst("\"model_version\": \"[^\"]*\"", "\"model_version\": \"cycle0\""));
+        assertNull(Dse.reuse(res, SMALL, PointJob.version(new PointJob.Context(work.resolve("cache"), ResourceModel.calibrated()))));
+        Dse.sweep("test", POINTS, "local", 1, work, out);
+        assertTrue(Files.readString(res).contains("\"model_version\": \"cycle" + org.edgemoe.rtl.perf.CycleModel.VERSION), "recomputed");
         // collect fails clearly when a job has not run
         Path other = tmp.resolve("other");
         writeCache(other.resolve("cache"));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Dse.sweep("test", POINTS, "collect", 1, other, tmp.resolve("r2")));
-        assertTrue(e.getMessage().contains("5 of 5 points have no result"), e.getMessage());
+        assertTrue(e.getMessage().contains("6 of 6 points have no result of these models"), e.getMessage());
         assertFalse(Files.exists(tmp.resolve("r2").resolve("dse.csv")), "no partial report");
         // jobs mode: job files, the list, the array script; one task run by hand fills its result
         Dse.sweep("test", POINTS, "jobs", 1, other, tmp.resolve("r2"));
         List<String> list = Files.readAllLines(other.resolve("jobs.txt"));
-        assertEquals(5, list.size());
+        assertEquals(6, list.size());
         String sbatch = Files.readString(other.resolve("dse-array.sbatch"));
-        assertTrue(sbatch.contains("#SBATCH --array=0-4%64"), sbatch);
+        assertTrue(sbatch.contains("#SBATCH --array=0-5%64"), sbatch);
         assertTrue(sbatch.contains("org.edgemoe.dse.PointJob") && sbatch.contains("--list") && sbatch.contains("$SLURM_ARRAY_TASK_ID"), sbatch);
         for (int i = 0; i < list.size(); i++) {
             Path job = Path.of(list.get(i));
