@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class JsonTest {
+class JobJsonTest {
     @Test
     void roundTripsFlatObjects() {
         Map<String, Object> m = new LinkedHashMap<>();
