@@ -22,15 +22,28 @@ import org.edgemoe.rtl.GenerateVerilog;
  * {@code <rtl>/../reports/utilization.md} (a table per top) plus {@code SYNTH <module> <resource> <count>}
  * lines on stdout. Yosys logs go to {@code <reports>/yosys/<top>.log}.
  *
+ * <p>Tops named in {@code synth.hierarchical} (default {@value #HIERARCHICAL_DEFAULT}: the whole accelerator, whose
+ * flattened run does not finish in reasonable time on a 2-core machine, docs/flow.md) keep their hierarchy:
+ * {@code synth_xilinx} without {@code -flatten} maps each distinct module once, and the figures are the design
+ * hierarchy's totals (each module times its instances); the depth is the longest path inside one module (the
+ * submodule instances deleted like the sequential cells; paths across module boundaries are not followed).
+ *
  * <p>System properties: {@code synth.jobs} (Yosys processes at a time, default 1: the machine is shared),
- * {@code synth.only} (comma-separated tops), {@code synth.reports} (report folder),
- * {@code synth.generate=false} (use the folder as it is).
+ * {@code synth.only} (comma-separated tops), {@code synth.hierarchical} (comma-separated tops, or empty),
+ * {@code synth.reports} (report folder), {@code synth.generate=false} (use the folder as it is).
  */
 public final class SynthReport {
     /** Yosys cells that end a combinational path for the depth figure (sequential or I/O). */
     static final String PATH_BREAKERS = "t:FD* t:LD* t:BUFG* t:IBUF t:OBUF t:IOBUF t:OBUFT t:RAMB* t:DSP48E2 t:SRL* t:RAM32* t:RAM64* t:RAM128* t:RAM256*";
 
-    public record Result(String top, YosysStat stat, double seconds, String error) { }
+    /** Tops synthesised with their hierarchy kept unless {@code synth.hierarchical} says otherwise. */
+    public static final String HIERARCHICAL_DEFAULT = "EdgeMoeAccelerator";
+
+    public record Result(String top, YosysStat stat, double seconds, String error, boolean hierarchical) {
+        public Result(String top, YosysStat stat, double seconds, String error) {
+            this(top, stat, seconds, error, false);
+        }
+    }
 
     private SynthReport() { }
 
@@ -52,7 +65,9 @@ public final class SynthReport {
                 tops.add(t.name());
             }
         }
-        List<Result> results = run(m, tops, reports.resolve("yosys"), jobs);
+        List<String> hierarchical = Arrays.stream(System.getProperty("synth.hierarchical", HIERARCHICAL_DEFAULT).split(","))
+                .map(String::trim).filter(t -> !t.isEmpty()).toList();
+        List<Result> results = run(m, tops, hierarchical, reports.resolve("yosys"), jobs);
         Files.createDirectories(reports);
         Path md = reports.resolve("utilization.md");
         Files.writeString(md, markdown(results, yosysVersion()), StandardCharsets.UTF_8);
@@ -71,14 +86,20 @@ public final class SynthReport {
         }
     }
 
-    /** Synthesises {@code tops}, {@code jobs} at a time, in manifest order; progress on stderr. */
+    /** Synthesises {@code tops} flattened, {@code jobs} at a time, in manifest order; progress on stderr. */
     public static List<Result> run(ManifestFile m, List<String> tops, Path logDir, int jobs) throws Exception {
+        return run(m, tops, List.of(), logDir, jobs);
+    }
+
+    /** As {@link #run(ManifestFile, List, Path, int)}, the tops in {@code hierarchical} with their hierarchy kept. */
+    public static List<Result> run(ManifestFile m, List<String> tops, List<String> hierarchical, Path logDir, int jobs) throws Exception {
         Files.createDirectories(logDir);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
         try {
             Map<String, Future<Result>> futures = new LinkedHashMap<>();
             for (String top : tops) {
-                futures.put(top, pool.submit(() -> synthesise(m, top, logDir)));
+                boolean flat = !hierarchical.contains(top);
+                futures.put(top, pool.submit(() -> synthesise(m, top, logDir, flat)));
             }
             List<Result> out = new ArrayList<>();
             for (Future<Result> f : futures.values()) {
@@ -92,39 +113,54 @@ public final class SynthReport {
 
     /** The Yosys script for one top: every emitted file, flattened synthesis, statistics, longest path. */
     public static String script(ManifestFile m, String top) {
+        return script(m, top, true);
+    }
+
+    /**
+     * The Yosys script for one top: every emitted file, synthesis (flattened, or with the hierarchy kept: each
+     * distinct module mapped once), statistics, longest path (hierarchy kept: in each module, its submodule
+     * instances cut like the sequential cells).
+     */
+    public static String script(ManifestFile m, String top, boolean flatten) {
         StringBuilder sb = new StringBuilder();
         for (String f : m.verilogFiles()) {
             sb.append("read_verilog ").append(quote(m.dir().resolve(f).toString())).append('\n');
         }
-        sb.append("synth_xilinx -family xcup -flatten -noiopad -top ").append(top).append('\n');
+        sb.append("synth_xilinx -family xcup").append(flatten ? " -flatten" : "").append(" -noiopad -top ").append(top).append('\n');
         sb.append("stat\n");
         // depth figure: cut paths at registers, block RAM, DSP and LUT-RAM, then the longest chain of cells
-        sb.append("delete ").append(PATH_BREAKERS).append('\n');
+        sb.append("delete ").append(PATH_BREAKERS);
+        if (!flatten) {
+            for (String mod : moduleNames(m)) {
+                sb.append(" t:").append(mod);
+            }
+        }
+        sb.append('\n');
         sb.append("ltp -noff\n");
         return sb.toString();
     }
 
-    static Result synthesise(ManifestFile m, String top, Path logDir) {
+    static Result synthesise(ManifestFile m, String top, Path logDir, boolean flatten) {
         long t0 = System.nanoTime();
-        System.err.println("synth-report: yosys " + top + " ...");
+        System.err.println("synth-report: yosys " + top + (flatten ? "" : " (hierarchical)") + " ...");
         Path ys = logDir.resolve(top + ".ys");
         Path log = logDir.resolve(top + ".log");
         try {
-            Files.writeString(ys, script(m, top));
+            Files.writeString(ys, script(m, top, flatten));
             Files.deleteIfExists(log);
             Process p = new ProcessBuilder("yosys", "-q", "-l", log.toString(), "-s", ys.toString())
                     .redirectErrorStream(true).redirectOutput(logDir.resolve(top + ".out").toFile()).start();
             if (!p.waitFor(2, TimeUnit.HOURS)) {
                 p.destroyForcibly();
-                return new Result(top, null, seconds(t0), "timeout");
+                return new Result(top, null, seconds(t0), "timeout", !flatten);
             }
             if (p.exitValue() != 0) {
-                return new Result(top, null, seconds(t0), "yosys exit " + p.exitValue() + ", see " + log);
+                return new Result(top, null, seconds(t0), "yosys exit " + p.exitValue() + ", see " + log, !flatten);
             }
             YosysStat s = YosysStat.parse(Files.readString(log));
             double sec = seconds(t0);
             System.err.printf("synth-report: %s done in %.1f s (%d LUT, %d FF, %d DSP48E2)%n", top, sec, s.lut(), s.ff(), s.dsp());
-            return new Result(top, s, sec, null);
+            return new Result(top, s, sec, null, !flatten);
         } catch (IOException | RuntimeException e) {
             return new Result(top, null, seconds(t0), e.toString());
         } catch (InterruptedException e) {
@@ -146,7 +182,8 @@ public final class SynthReport {
                 continue;
             }
             YosysStat s = r.stat();
-            sb.append(String.format("| %s | %d | %d | %d | %d | %d | %d | %d | %d | %.0f |%n", r.top(), s.lut(), s.ff(), s.lutram(), s.carry(),
+            sb.append(String.format("| %s | %d | %d | %d | %d | %d | %d | %d | %d | %.0f |%n", r.top() + (r.hierarchical() ? " (hierarchical)" : ""),
+                    s.lut(), s.ff(), s.lutram(), s.carry(),
                     s.dsp(), s.ramb18(), s.ramb36(), s.depth(), r.seconds()));
         }
         sb.append("""
@@ -160,6 +197,11 @@ public final class SynthReport {
                   timing estimate: Yosys 0.23's `sta` needs timing-annotated cells, which the xilinx cell library
                   does not provide to it. CARRY chains count one per CARRY cell.
                 - Timing at 300 MHz is checked by Vivado's out-of-context runs (build/vivado, docs/flow.md).
+                - (hierarchical): synthesised with its hierarchy kept (`synth_xilinx` without `-flatten`, each distinct
+                  module mapped once; no optimisation across module boundaries), the figures the design hierarchy's
+                  totals; its depth is the longest path inside one module (paths across module boundaries are
+                  not followed). A flattened run of the whole accelerator is too slow for this 2-core machine
+                  (docs/flow.md).
                 """);
         return sb.toString();
     }
@@ -174,6 +216,23 @@ public final class SynthReport {
         } catch (IOException | InterruptedException e) {
             return "yosys (version unknown)";
         }
+    }
+
+    /** The modules the emitted files define ({@code module <name>} at the start of a line), in file order. */
+    static List<String> moduleNames(ManifestFile m) {
+        List<String> names = new ArrayList<>();
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("^\\s*module\\s+([A-Za-z_][\\w$]*)", java.util.regex.Pattern.MULTILINE);
+        for (String f : m.verilogFiles()) {
+            try {
+                java.util.regex.Matcher mm = p.matcher(Files.readString(m.dir().resolve(f)));
+                while (mm.find()) {
+                    names.add(mm.group(1));
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + m.dir().resolve(f) + ": " + e.getMessage(), e);
+            }
+        }
+        return names;
     }
 
     private static String quote(String path) {

@@ -15,12 +15,15 @@ public record YosysStat(String module, Map<String, Integer> cells, int lut, int 
                         int ramb36, int depth) {
 
     private static final Pattern MODULE = Pattern.compile("^=== (\\S+) ===\\s*$", Pattern.MULTILINE);
+    private static final Pattern HIERARCHY = Pattern.compile("^=== design hierarchy ===\\s*\\n\\s*\\n\\s*(\\S+)", Pattern.MULTILINE);
     private static final Pattern CELL = Pattern.compile("^\\s+([A-Za-z_$][\\w$]*)\\s+(\\d+)\\s*$");
     private static final Pattern LTP = Pattern.compile("Longest topological path in (\\S+) \\(length=(\\d+)\\)");
 
     /**
-     * Parses the last {@code stat} block of {@code log} (the cells after "Number of cells:"), and the last
-     * {@code ltp} length (-1 when absent).
+     * Parses the last {@code stat} block of {@code log} (the cells after "Number of cells:"), and the longest
+     * {@code ltp} length (one per module it ran on; -1 when absent). A design synthesised with its hierarchy kept ends its statistics with
+     * a {@code === design hierarchy ===} block: then the totals of that block (every module times its instances;
+     * the module named is the top).
      */
     public static YosysStat parse(String log) {
         Matcher mm = MODULE.matcher(log);
@@ -29,6 +32,13 @@ public record YosysStat(String module, Map<String, Integer> cells, int lut, int 
         while (mm.find()) {
             start = mm.end();
             module = mm.group(1);
+        }
+        Matcher hm = HIERARCHY.matcher(log);
+        while (hm.find()) {
+            if (hm.start() > start) {
+                start = hm.end();
+                module = hm.group(1);
+            }
         }
         if (start < 0) {
             throw new IllegalArgumentException("no '=== module ===' statistics in the Yosys output");
@@ -53,7 +63,7 @@ public record YosysStat(String module, Map<String, Integer> cells, int lut, int 
         int depth = -1;
         Matcher l = LTP.matcher(log);
         while (l.find()) {
-            depth = Integer.parseInt(l.group(2));
+            depth = Math.max(depth, Integer.parseInt(l.group(2)));
         }
         int lut = 0;
         int ff = 0;

@@ -112,6 +112,73 @@ class YosysStatTest {
         assertTrue(lines.contains("SYNTH Mixed LUT 12\n"), lines);
     }
 
+    /** Captured from Yosys 0.23 (synth_xilinx -family xcup -noiopad on ControlPlane, hierarchy kept), cut down. */
+    static final String HIERARCHY_LOG = """
+            === ControlPlane ===
+
+               Number of wires:                243
+               Number of cells:                  8
+                 AxiReadMaster_ADDR_WIDTH32_DATA_WIDTH128_OUTSTANDING4_LEN_WIDTH32      1
+                 BUFG                            1
+                 CARRY4                          1
+                 CommandSequencer                1
+                 ControlSlave                    1
+                 LUT2                            2
+                 LUT3                            1
+
+            === ControlSlave ===
+
+               Number of wires:                780
+               Number of cells:               1637
+                 CARRY4                         80
+                 CommandTrace                    1
+                 FDRE                          667
+                 LUT6                          227
+
+            === design hierarchy ===
+
+               ControlPlane                      1
+                 AxiReadMaster_ADDR_WIDTH32_DATA_WIDTH128_OUTSTANDING4_LEN_WIDTH32      1
+                   BurstSplitter_ADDR_WIDTH32_LEN_WIDTH32_BEAT_BYTES16      1
+                 CommandSequencer                1
+                 ControlSlave                    1
+                   CommandTrace                  1
+
+               Number of wires:               2197
+               Number of wire bits:          17254
+               Number of cells:               4189
+                 BUFG                            1
+                 CARRY4                        245
+                 DSP48E2                         2
+                 FDRE                         1456
+                 FDSE                            1
+                 LUT2                          506
+                 LUT6                          509
+                 MUXF7                         280
+                 RAM32M16                       23
+                 RAMB36E2                        2
+
+            121. Executing LTP pass (find longest path).
+
+            Longest topological path in AxiReadMaster (length=14):
+            Longest topological path in CommandSequencer (length=24):
+            Longest topological path in ControlPlane (length=3):
+            """;
+
+    @Test
+    void aHierarchicalRunCountsTheDesignHierarchysTotals() {
+        YosysStat s = YosysStat.parse(HIERARCHY_LOG);
+        assertEquals("ControlPlane", s.module(), "the top, not the last module listed");
+        assertEquals(1015, s.lut());
+        assertEquals(1457, s.ff());
+        assertEquals(245, s.carry());
+        assertEquals(23, s.lutram());
+        assertEquals(2, s.dsp());
+        assertEquals(2, s.ramb36());
+        assertEquals(24, s.depth(), "the longest of the modules' paths");
+        assertTrue(!s.cells().containsKey("CommandTrace"), "submodule instances are not cells of the totals");
+    }
+
     @Test
     void noStatisticsIsAnError() {
         assertThrows(IllegalArgumentException.class, () -> YosysStat.parse("ERROR: Module `\\Foo' not found!\n"));
