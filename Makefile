@@ -68,11 +68,13 @@ simulate:
 	@$(MVN) -pl runtime exec:java@simulate $(SIM_FLAGS) -Dsim.tasks=$(SIM_TASKS) -Dsim.layers=$(SIM_LAYERS) -Dsim.report=$(abspath build/reports/run.json)
 
 ## Open synthesis (Yosys) resource report: SYNTH <module> <resource> <count>, build/reports/utilization.md.
-## Regenerates the default configuration into $(RTL_DIR) first. SYNTH_JOBS yosys processes at a time.
+## Regenerates the default configuration into $(RTL_DIR) first. SYNTH_JOBS yosys processes at a time;
+## SYNTH_HIERARCHICAL: tops synthesised with their hierarchy kept (faster, counts more LUTs; docs/flow.md).
 SYNTH_JOBS ?= 1
+SYNTH_HIERARCHICAL ?=
 synth-report: tools
 	$(MVN) -DskipTests install
-	@$(MVN) -pl edge-moe-rtl exec:java@synth-report -Drtl.dir=$(abspath $(RTL_DIR)) -Dsynth.jobs=$(SYNTH_JOBS)
+	@$(MVN) -pl edge-moe-rtl exec:java@synth-report -Drtl.dir=$(abspath $(RTL_DIR)) -Dsynth.jobs=$(SYNTH_JOBS) -Dsynth.hierarchical=$(SYNTH_HIERARCHICAL)
 
 ## Vivado TCL + XDC generated from $(RTL_DIR)/manifest.json into $(VIVADO_DIR) (no Vivado needed).
 ## VIVADO_TOP picks the top to package and put in the ZCU102 block design (default: see docs/flow.md).
