@@ -14,7 +14,7 @@ import org.edgemoe.sim.axi.DdrConfig;
  * {@code make bench}'s end-to-end figures: the whole M3ViT backbone on the real image, task 0, in the full-system
  * simulation ({@link SimulateMain}'s run): {@code BENCH e2e.cycles.task0}, {@code e2e.ms_at_300mhz.task0}, the
  * performance model's lower bound of the same program {@code e2e.lower_bound_ms} (per step the larger of its compute
- * time at 100 % utilisation and its DDR time at the weight port's rate, summed), their ratio
+ * time at 100 % utilisation and its DDR time at its weight ports' rate, summed), their ratio
  * {@code e2e.efficiency.task0} and the simulator's speed. Without the weights folder it says so and prints nothing.
  */
 public final class E2eBench {

@@ -234,13 +234,14 @@ public final class SimulateMain {
 
     /**
      * The performance model's lower bound ({@link LowerBound}) of the program on this accelerator: per step the larger
-     * of its compute time at 100 % utilisation and its DDR time at the weight port's rate ({@link DdrParams#zcu102}
-     * with one port: 16 B/cycle, below the DDR's sustained 45.5), summed; routing from HwModel's run of the task.
+     * of its compute time at 100 % utilisation and its DDR time at its weight ports' rate ({@link DdrParams#zcu102}
+     * with the configuration's weight ports: 16 B/cycle each, at most the DDR's sustained 45.5), summed; routing
+     * from HwModel's run of the task.
      */
     public static double lowerBoundMs(AcceleratorConfig cfg, int layers, HwTrace hw) {
         AccelShape shape = new AccelShape(cfg.datapath().cu().rows(), cfg.datapath().cu().cols(), cfg.attention().lanes(),
                 cfg.attention().beat(), cfg.datapath().lanes());
-        return LowerBound.ms(Workload.m3vit(layers, ModelShape.TOKENS, hw.routing()), shape, DdrParams.zcu102(1));
+        return LowerBound.ms(Workload.m3vit(layers, ModelShape.TOKENS, hw.routing()), shape, DdrParams.zcu102(cfg.weightPorts()));
     }
 
     static String util(double u) {
@@ -287,6 +288,7 @@ public final class SimulateMain {
         j.field("clock_mhz", CLOCK_HZ / 1e6);
         j.field("layers", s.layers);
         j.field("commands_in_program", s.program.length / 32);
+        j.field("weight_ports", s.cfg.weightPorts());
         long cycles = 0;
         double wall = 0;
         for (TaskRun r : runs) {
