@@ -22,8 +22,10 @@ import org.edgemoe.rtl.datapath.DatapathConfig;
  * Resources of a design point: the accelerator's blocks, each from a scaling law fitted on Yosys runs of its variants
  * ({@code make dse-calibrate}, the {@code make synth-report} flow, rows of {@code yosys-calibration.csv}), the
  * activation buffers from their shapes (block RAM by the best RAMB36 aspect ratio, checked against measured
- * buffers), and the rest of the top level (dispatcher, gate stage, expert loop, fetch router, residual load / store)
- * as the difference between the accelerator's own Yosys figures and its blocks' at the default point.
+ * buffers), and the top level from the accelerator's own Yosys figures at the default point: its logic (LUT, FF,
+ * LUTRAM) as a ratio to its blocks' sum (synthesised in context Yosys removes logic a block alone keeps: 0.75 of the
+ * LUTs), its DSP48E2 and block RAM beyond the blocks' (the dispatcher, gate stage, expert loop, fetch router, residual
+ * load / store, the Q/K/V and expert-list memories) added.
  * <ul>
  *   <li>ComputeUnit (per profile): {@code a RC + b R + c C + d}, least squares over the measured arrays (the columns
  *       cost more than the rows: each has its accumulator, output stage and GELU lane; with square arrays only, as
@@ -117,6 +119,7 @@ public final class ResourceModel {
     private final List<Sample> samples;
     private final Map<String, double[][]> fits = new LinkedHashMap<>();
     private final Resources glue;
+    private final Resources contextScale;
 
     public ResourceModel(List<Sample> samples) {
         this.samples = List.copyOf(samples);
@@ -128,7 +131,27 @@ public final class ResourceModel {
         fit("AxiReadMaster", "-", s -> new double[] {s.p("data"), 1});
         fit("AxiWriteMaster", "-", s -> new double[] {s.p("data"), 1});
         Sample acc = find("EdgeMoeAccelerator", "dsp18", Map.of("rows", 16));
-        glue = acc == null ? null : acc.measured().minus(blocks(DesignPoint.defaults()));
+        if (acc == null) {
+            glue = null;
+            contextScale = null;
+        } else {
+            // logic (LUT, FF, LUTRAM): the top level's own count over its blocks' sum at the default, a ratio (Yosys
+            // removes in context what a block alone keeps); DSP and block RAM: the difference, the top level's own
+            Resources b = blocks(DesignPoint.defaults());
+            Resources m = acc.measured();
+            contextScale = new Resources(m.lut() / b.lut(), m.ff() / b.ff(), b.lutram() == 0 ? 1 : m.lutram() / b.lutram(), 1, 1, 1);
+            glue = new Resources(0, 0, 0, m.dsp() - b.dsp(), m.ramb18() - b.ramb18(), m.ramb36() - b.ramb36());
+        }
+    }
+
+    /** The top level's measured figures against its blocks' sum at the default (logic as ratios); null without its row. */
+    public Resources contextScale() {
+        return contextScale;
+    }
+
+    /** The top level's own DSP48E2 and block RAM beyond its blocks' (null without its row). */
+    public Resources glue() {
+        return glue;
     }
 
     /** The model on the calibration rows shipped with the project. */
@@ -279,10 +302,18 @@ public final class ResourceModel {
         return sum;
     }
 
-    /** The whole accelerator: blocks plus the glue of the top level (when calibrated). */
+    /**
+     * The whole accelerator: its blocks' sum, with (when the accelerator's own Yosys row is there) the logic scaled by
+     * the top level's measured ratio and its own DSP48E2 and block RAM added, so the default's estimate is its Yosys
+     * figure.
+     */
     public Resources estimate(DesignPoint p) {
         Resources b = blocks(p);
-        return glue == null ? b : b.plus(glue).floor();
+        if (glue == null) {
+            return b;
+        }
+        return new Resources(b.lut() * contextScale.lut(), b.ff() * contextScale.ff(), b.lutram() * contextScale.lutram(), b.dsp(), b.ramb18(),
+                b.ramb36()).plus(glue).floor();
     }
 
     /**

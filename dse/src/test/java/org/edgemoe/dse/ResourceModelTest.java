@@ -60,13 +60,18 @@ class ResourceModelTest {
                 "published uses two DSP48E2 a MAC in this synthetic law");
         assertFalse(m.hasGlue());
         assertEquals(m.blocks(p32), m.estimate(p32), "no accelerator row: no glue");
-        // with the accelerator's own row, the glue is its difference from the blocks at the default
+        // with the accelerator's own row: the default's estimate is that row; logic scales by its ratio, DSP and BRAM add
         List<Sample> withAcc = new ArrayList<>(synthetic());
         Resources blocks = m.blocks(DesignPoint.defaults());
-        withAcc.add(new Sample("EdgeMoeAccelerator", Map.of("rows", 16), "dsp18", blocks.plus(new Resources(5000, 4000, 0, 10, 2, 3))));
+        Resources acc = new Resources(blocks.lut() * 0.75, blocks.ff() * 0.9, blocks.lutram(), blocks.dsp() + 10, blocks.ramb18() + 2, blocks.ramb36() + 3);
+        withAcc.add(new Sample("EdgeMoeAccelerator", Map.of("rows", 16), "dsp18", acc));
         ResourceModel g = new ResourceModel(withAcc);
         assertTrue(g.hasGlue());
-        assertEquals(blocks.lut() + 5000, g.estimate(DesignPoint.defaults()).lut(), 1e-6);
+        assertEquals(acc.lut(), g.estimate(DesignPoint.defaults()).lut(), 1e-6);
+        assertEquals(acc.dsp(), g.estimate(DesignPoint.defaults()).dsp(), 1e-6);
+        assertEquals(acc.bram36(), g.estimate(DesignPoint.defaults()).bram36(), 1e-6);
+        assertEquals(0.75 * m.estimate(p32).lut(), g.estimate(p32).lut(), 1e-6);
+        assertEquals(0.9 * m.estimate(p32).ff(), g.estimate(p32).ff(), 1e-6);
         assertEquals(m.estimate(p32).dsp() + 10, g.estimate(p32).dsp(), 1e-6);
     }
 
