@@ -28,6 +28,18 @@ public final class LoopCmd extends Bundle {
         strides = Vec(LEVELS, UInt(addrWidth));
     }
 
+    /** Drives this command as one run of {@code words} consecutive addresses from 0 (counts {words, 1, 1}, strides {1, 0, 0}). */
+    public void setRun(UInt words) {
+        base.set(U(0, addrWidth));
+        counts.get(0).set(words.resize(countWidth));
+        for (int i = 1; i < LEVELS; i++) {
+            counts.get(i).set(U(1, countWidth));
+        }
+        for (int i = 0; i < LEVELS; i++) {
+            strides.get(i).set(U(i == 0 ? 1 : 0, addrWidth));
+        }
+    }
+
     @Override
     public LoopCmd cloneType() {
         LoopCmd c = new LoopCmd(addrWidth, countWidth);

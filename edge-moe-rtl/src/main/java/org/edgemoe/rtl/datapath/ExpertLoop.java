@@ -88,13 +88,7 @@ public final class ExpertLoop extends Module {
         linear.valid.set(state.isOneOf(State.FC1, State.FC2));
 
         merge.valid.set(state.is(State.MERGE).and(engineBusy.not()));   // after the last FC2 has written RES and SEC
-        merge.payload.base.set(U(0, aw));
-        merge.payload.counts.get(0).set(c.tokens.times(U(cfg.dim() >> lb, 8)).resize(16));
-        merge.payload.counts.get(1).set(U(1, 16));
-        merge.payload.counts.get(2).set(U(1, 16));
-        for (int i = 0; i < LoopCmd.LEVELS; i++) {
-            merge.payload.strides.get(i).set(U(i == 0 ? 1 : 0, aw));
-        }
+        merge.payload.setRun(c.tokens.times(U(cfg.dim() >> lb, 8)).resize(16));
 
         cmd.ready.set(state.is(State.IDLE));
         switchOn(state)

@@ -16,7 +16,6 @@ import org.edgemoe.rtl.axi.ReadBeat;
 import org.edgemoe.rtl.buffer.ActBuffer;
 import org.edgemoe.rtl.buffer.AddressGen;
 import org.edgemoe.rtl.buffer.BufferAddr;
-import org.edgemoe.rtl.buffer.LoopCmd;
 import org.edgemoe.rtl.router.DrainBeat;
 import org.edgemoe.rtl.router.MoeRouter;
 import org.edgemoe.rtl.router.RouteBeat;
@@ -86,13 +85,7 @@ public final class GateStage extends Module {
         // ---- the tokens: LNO words, one element per cycle ----
         AddressGen gen = instance(new AddressGen(addrWidth, 16));
         gen.cmd.valid.set(state.is(State.LOAD).and(column.eq(dim)));
-        gen.cmd.payload.base.set(U(0, addrWidth));
-        gen.cmd.payload.counts.get(0).set(tokens.times(U(dim / lanes, 8)).resize(16));
-        gen.cmd.payload.counts.get(1).set(U(1, 16));
-        gen.cmd.payload.counts.get(2).set(U(1, 16));
-        for (int i = 0; i < LoopCmd.LEVELS; i++) {
-            gen.cmd.payload.strides.get(i).set(U(i == 0 ? 1 : 0, addrWidth));
-        }
+        gen.cmd.payload.setRun(tokens.times(U(dim / lanes, 8)).resize(16));
         lnoRead.driveFrom(gen.addr);
         Stream<Bits> elems = StreamWidthAdapter.adapt(lnoData.map(w -> w.lanes.toBits()), wA);
         UInt elem = reg(UInt(kw)).init(0).named("elem");

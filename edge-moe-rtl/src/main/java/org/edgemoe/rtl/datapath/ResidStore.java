@@ -37,13 +37,7 @@ public final class ResidStore extends Module {
         AddressGen gen = instance(new AddressGen(addrWidth, countWidth));
         Stream<LoopCmd> walk = cmd.map(n -> {
             LoopCmd c = wire(new LoopCmd(addrWidth, countWidth));
-            c.base.set(U(0, addrWidth));
-            c.counts.get(0).set(n);
-            c.counts.get(1).set(U(1, countWidth));
-            c.counts.get(2).set(U(1, countWidth));
-            for (int i = 0; i < LoopCmd.LEVELS; i++) {
-                c.strides.get(i).set(U(i == 0 ? 1 : 0, addrWidth));
-            }
+            c.setRun(n);
             return c;
         });
         gen.cmd.driveFrom(walk);
