@@ -51,7 +51,7 @@ public record DesignPoint(int rows, int attnLanes, int attnBeat, String profile,
     }
 
     public AccelShape shape() {
-        return new AccelShape(rows, rows, attnLanes, attnBeat, rows);
+        return new AccelShape(rows, rows, attnLanes, attnBeat, rows, Math.min(AcceleratorConfig.DEFAULT_GATE_LANES, rows));
     }
 
     public DdrParams ddr() {
@@ -97,7 +97,7 @@ public record DesignPoint(int rows, int attnLanes, int attnBeat, String profile,
         Formats f = formats();
         AcceleratorConfig d = AcceleratorConfig.m3vit(CuConfig.of(rows, rows, f));
         return new AcceleratorConfig(d.datapath(), AttnConfig.of(f, attnLanes, attnBeat), d.layerNorm(), d.embed(), d.ddr(), weightPorts,
-                d.weightOutstanding(), d.limits());
+                d.weightOutstanding(), d.limits(), d.gateLanes());
     }
 
     /** The full-system simulation's DDR model at this point. */

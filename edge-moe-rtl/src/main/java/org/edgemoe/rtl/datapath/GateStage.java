@@ -24,7 +24,8 @@ import org.edgemoe.rtl.router.RouterConfig;
 /**
  * GATE: the {@link MoeRouter} fed from the LNO buffer. A command first takes the task's gate matrix from the
  * weight port ({@code weights}: D columns of E 2-byte values, input-major, as the weight image stores it), then
- * reads the tokens' LayerNorm-2 outputs word by word and sends them to the router one element per cycle. Each
+ * reads the tokens' LayerNorm-2 outputs word by word and sends them to the router {@code gateLanes} elements a
+ * cycle. Each
  * token's route beat records its best expert ({@code bestToken} / {@code bestExpert}, read by the expert loop to
  * tell a token's first expert from its second); the router's per-expert queues leave on {@code drain} after the
  * last token, for EXPERTS. {@code busy} until every token is routed (the drain may wait for EXPERTS).
@@ -41,17 +42,28 @@ public final class GateStage extends Module {
     public final UInt bestExpert;
     public final Bool busy = out(Bool());
 
-    /** The router of a gate stage: top-2 over {@code experts}, two tasks, queues as deep as the token index space. */
-    public static RouterConfig routerConfig(Formats f, int dim, int experts, int maxTokens) {
-        return new RouterConfig(f, experts, dim, 2, 2, 1 << log2Up(maxTokens));
+    /**
+     * The router of a gate stage: top-2 over {@code experts}, two tasks, queues as deep as the token index space,
+     * {@code gateLanes} gate-input elements a cycle.
+     */
+    public static RouterConfig routerConfig(Formats f, int dim, int experts, int maxTokens, int gateLanes) {
+        return new RouterConfig(f, experts, dim, 2, 2, 1 << log2Up(maxTokens), gateLanes);
     }
 
-    public GateStage(Formats f, int lanes, int dim, int experts, int maxTokens, int addrWidth, int busBits) {
+    /**
+     * @param lanes     elements of an LNO word
+     * @param gateLanes elements the router takes a cycle (a power of two dividing {@code lanes})
+     */
+    public GateStage(Formats f, int lanes, int gateLanes, int dim, int experts, int maxTokens, int addrWidth, int busBits) {
+        if (gateLanes < 1 || gateLanes > lanes || lanes % gateLanes != 0) {
+            throw new IllegalArgumentException("gate lanes must divide the LNO word's " + lanes + " elements, was " + gateLanes);
+        }
         int tw = log2Up(maxTokens);
         param("LANES", lanes);
+        param("GATE_LANES", gateLanes);
         param("EXPERTS", experts);
         param("DIM", dim);
-        RouterConfig rc = routerConfig(f, dim, experts, maxTokens);
+        RouterConfig rc = routerConfig(f, dim, experts, maxTokens, gateLanes);
         MoeRouter router = instance(new MoeRouter(rc));
         int eb = rc.expertBits();
         int wA = f.act().width();
@@ -82,22 +94,25 @@ public final class GateStage extends Module {
         router.weights.payload.task.set(task);
         when(cols.fire(), () -> column.set(column.plus(1)));
 
-        // ---- the tokens: LNO words, one element per cycle ----
+        // ---- the tokens: LNO words, gateLanes elements a cycle ----
         AddressGen gen = instance(new AddressGen(addrWidth, 16));
         gen.cmd.valid.set(state.is(State.LOAD).and(column.eq(dim)));
         gen.cmd.payload.setRun(tokens.times(U(dim / lanes, 8)).resize(16));
         lnoRead.driveFrom(gen.addr);
-        Stream<Bits> elems = StreamWidthAdapter.adapt(lnoData.map(w -> w.lanes.toBits()), wA);
+        Stream<Bits> elems = StreamWidthAdapter.adapt(lnoData.map(w -> w.lanes.toBits()), gateLanes * wA);
+        int beats = dim / gateLanes;
         UInt elem = reg(UInt(kw)).init(0).named("elem");
         UInt token = reg(UInt(16)).init(0).named("token");
         Bool lastToken = token.plus(1).eq(tokens).named("lastToken");
         router.input.valid.set(elems.valid);
-        router.input.payload.x.set(Fix.fromRaw(f.act(), elems.payload));
+        for (int j = 0; j < gateLanes; j++) {
+            router.input.payload.x.get(j).set(Fix.fromRaw(f.act(), elems.payload.slice(wA * j + wA - 1, wA * j)));
+        }
         router.input.payload.task.set(task);
         router.input.payload.last.set(lastToken);
         elems.ready.set(router.input.ready);
         when(router.input.fire(), () -> {
-            Bool endOfToken = elem.eq(dim - 1);
+            Bool endOfToken = elem.eq(beats - 1);
             elem.set(mux(endOfToken, U(0, kw), elem.plus(1)));
             when(endOfToken, () -> token.set(token.plus(1)));
         });

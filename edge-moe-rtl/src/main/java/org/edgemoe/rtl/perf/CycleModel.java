@@ -17,7 +17,9 @@ import java.util.List;
  *       both phases) plus the wait for lane 0's softmax statistics that the stagger does not hide,
  *       {@code max(0, S - (nq - 1) headDim / L)}.</li>
  *   <li>LAYERNORM: {@code T D / lanes} plus the unit's latency, after its gamma / beta fetch.</li>
- *   <li>GATE: one gate element a cycle, {@code T D}, plus the post-processing latency of the last token.</li>
+ *   <li>GATE: {@code gateLanes} gate elements a cycle, {@code T ceil(D / gateLanes)}, plus the post-processing latency of
+ *       the last token (the per-token softmax and top-k overlap the next token's beats up to four lanes at E = 16:
+ *       router.lanes4.cycles_per_token 48.3).</li>
  *   <li>EXPERTS: per active expert, its token list, FC1's weight latency, then FC1 (D -> hidden) and FC2 (hidden -> D)
  *       over its own tokens as LINEAR (FC2's weights stream and its fill overlaps while FC1 runs), then RES += SEC.</li>
  *   <li>EMBED: pos_embed, then the image through the pixel streamer (at the weight ports' rate, a word a cycle at
@@ -29,7 +31,7 @@ import java.util.List;
  */
 public final class CycleModel {
     /** Changes with every change of the model's formulas (stored results of an older model are not reused). */
-    public static final int VERSION = 6;
+    public static final int VERSION = 7;
 
     /**
      * Measured constants. {@code dispatch}: cycles between commands (CommandDispatcherTest, layer 0 from decoded
@@ -145,7 +147,7 @@ public final class CycleModel {
                 yield new Row(op, unit, unit, 0);
             }
             case GATE -> {
-                long unit = (long) op.tokens() * op.in() + timing.gateLatency();
+                long unit = (long) op.tokens() * ((op.in() + shape.gateLanes() - 1) / shape.gateLanes()) + timing.gateLatency();
                 long fetch = (long) Math.ceil(op.weightBytes() / rate());
                 yield new Row(op, unit + fetch, unit, fetch);
             }

@@ -62,8 +62,8 @@ public final class PerfBench {
                         (double) ddrBound / LowerBound.cycles(steps, shape, ddr));
             }
         }
-        // the cycle model of the accelerator as built (AcceleratorConfig.defaults(): 16 x 16, attention 8 x 64, two weight ports)
-        AccelShape built = new AccelShape(16, 16, 8, 64, 16);
+        // the cycle model of the accelerator as built (AcceleratorConfig.defaults(): 16 x 16, attention 8 x 64, two weight ports, gate 4 lanes)
+        AccelShape built = new AccelShape(16, 16, 8, 64, 16, org.edgemoe.rtl.top.AcceleratorConfig.DEFAULT_GATE_LANES);
         DdrParams ddr1 = DdrParams.zcu102(org.edgemoe.rtl.top.AcceleratorConfig.DEFAULT_WEIGHT_PORTS);
         for (int t = 0; t < ModelShape.TASKS; t++) {
             CycleModel m = new CycleModel(built, ddr1);

@@ -17,7 +17,7 @@ import org.edgemoe.model.hw.Formats;
  * this controller's state machine ({@link State}). Bit-exact with {@link org.edgemoe.model.hw.GateRouting}
  * (HwModel's routing). See docs/blocks/moe-router.md.
  *
- * <p>Streams, payloads by field: {@code input} ({@link GateInput}: one gate-input element per beat, K per token);
+ * <p>Streams, payloads by field: {@code input} ({@link GateInput}: L gate-input elements per beat, K / L beats per token);
  * {@code weights} ({@link GateColumn}: one gate column of E weights per beat, lane e = expert e; always ready);
  * {@code route} ({@link RouteBeat}: one beat per token, ranks best first); {@code drain} ({@link DrainBeat}: after
  * the layer's last token, each non-empty expert's header and queue).

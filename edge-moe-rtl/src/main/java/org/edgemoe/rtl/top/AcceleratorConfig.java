@@ -14,11 +14,17 @@ import org.edgemoe.rtl.layernorm.LnConfig;
 /**
  * The accelerator's parameters: the datapath (compute unit, tokens, widths), the attention and LayerNorm units,
  * the patch embedding's image, the DDR ports (one AXI4 configuration for every master), how many read ports the
- * weights (and the input image) are striped over and their outstanding bursts, and the ISA limits the command
- * decoder checks.
+ * weights (and the input image) are striped over and their outstanding bursts, the ISA limits the command
+ * decoder checks, and the gate-input elements the router takes a cycle ({@code gateLanes}).
  */
 public record AcceleratorConfig(DatapathConfig datapath, AttnConfig attention, LnConfig layerNorm, EmbedConfig embed,
-        Axi4Config ddr, int weightPorts, int weightOutstanding, IsaLimits limits) {
+        Axi4Config ddr, int weightPorts, int weightOutstanding, IsaLimits limits, int gateLanes) {
+
+    /**
+     * Gate-input elements a cycle of the default router (64 multipliers at 16 experts): K / 4 = 48 cycles a token,
+     * about the 45 of the router's per-token softmax and top-k, which a wider gate would wait for.
+     */
+    public static final int DEFAULT_GATE_LANES = 4;
 
     /** Weight ports of the default accelerator: two S_AXI_HP ports, 32 B/cycle (the 16 x 16 array's expert layers need it). */
     public static final int DEFAULT_WEIGHT_PORTS = 2;
@@ -30,6 +36,11 @@ public record AcceleratorConfig(DatapathConfig datapath, AttnConfig attention, L
         }
         if (weightPorts < 1 || weightPorts > 4) {
             throw new IllegalArgumentException("weight ports must be 1..4 (the ZCU102 has four S_AXI_HP ports), was " + weightPorts);
+        }
+        int lnoLanes = datapath.lanes();
+        if (gateLanes < 1 || Integer.bitCount(gateLanes) != 1 || gateLanes > lnoLanes || ModelShape.DIM % gateLanes != 0) {
+            throw new IllegalArgumentException("gate lanes must be a power of two dividing the " + lnoLanes
+                    + " elements of an LNO word and the model width " + ModelShape.DIM + ", was " + gateLanes);
         }
         if (!datapath.cu().formats().equals(layerNorm.formats())) {
             throw new IllegalArgumentException("the datapath and LayerNorm profiles differ");
@@ -46,12 +57,17 @@ public record AcceleratorConfig(DatapathConfig datapath, AttnConfig attention, L
         e = e.withImage(e.channels(), e.height(), e.width(), e.patch(), cu.rows(), e.beatBytes()).withAddressWidths(32, dp.addrWidth());
         LnConfig ln = new LnConfig(f, ModelShape.DIM, cu.rows(), LnConfig.of(f).sets());
         return new AcceleratorConfig(dp, AttnConfig.of(f, AttnConfig.DEFAULT.lanes(), AttnConfig.DEFAULT.beat()), ln, e,
-                AxiReadMaster.defaultConfig(), DEFAULT_WEIGHT_PORTS, 8, lim);
+                AxiReadMaster.defaultConfig(), DEFAULT_WEIGHT_PORTS, 8, lim, Math.min(DEFAULT_GATE_LANES, dp.lanes()));
     }
 
     /** The same accelerator with {@code n} weight ports. */
     public AcceleratorConfig withWeightPorts(int n) {
-        return new AcceleratorConfig(datapath, attention, layerNorm, embed, ddr, n, weightOutstanding, limits);
+        return new AcceleratorConfig(datapath, attention, layerNorm, embed, ddr, n, weightOutstanding, limits, gateLanes);
+    }
+
+    /** The same accelerator with a router taking {@code n} gate-input elements a cycle. */
+    public AcceleratorConfig withGateLanes(int n) {
+        return new AcceleratorConfig(datapath, attention, layerNorm, embed, ddr, weightPorts, weightOutstanding, limits, n);
     }
 
     /** Width of the weight path: the ports' width times the next power of two of the port count. */

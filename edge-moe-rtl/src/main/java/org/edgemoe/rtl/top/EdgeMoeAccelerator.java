@@ -65,9 +65,9 @@ public final class EdgeMoeAccelerator extends Module {
         AxiWriteMaster outputPort = instance(new AxiWriteMaster(cfg.ddr(), 4, 32));
         FetchRouter fetch = instance(new FetchRouter(bus), stop);
         CommandDispatcher disp = instance(new CommandDispatcher(dc, cfg.attention(), cfg.layerNorm(),
-                GateStage.routerConfig(cfg.formats(), dc.dim(), ModelShape.EXPERTS, dc.maxTokens()), bus), stop);
+                GateStage.routerConfig(cfg.formats(), dc.dim(), ModelShape.EXPERTS, dc.maxTokens(), cfg.gateLanes()), bus), stop);
         LayerDatapath layer = instance(new LayerDatapath(dc, cfg.attention(), cfg.layerNorm()), stop);
-        GateStage gate = instance(new GateStage(cfg.formats(), n, dc.dim(), ModelShape.EXPERTS, dc.maxTokens(), aw, bus), stop);
+        GateStage gate = instance(new GateStage(cfg.formats(), n, cfg.gateLanes(), dc.dim(), ModelShape.EXPERTS, dc.maxTokens(), aw, bus), stop);
         PixelStreamer pixels = instance(new PixelStreamer(cfg.embed()), stop);
         ResidLoad posLoad = instance(new ResidLoad(bus, n, cfg.formats().resid(), aw), stop);
         ResidStore store = instance(new ResidStore(cfg.ddr().dataWidth(), n, cfg.formats().resid(), aw, 16), stop);

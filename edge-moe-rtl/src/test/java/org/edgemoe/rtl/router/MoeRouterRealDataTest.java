@@ -33,7 +33,10 @@ class MoeRouterRealDataTest {
     static QuantizedWeights weights;
     /** [task][layer] LayerNorm-2 outputs and HwModel's routing, null when the weights are absent. */
     static GateRouting.LayerGateInputs[][] inputs;
+    /** The accelerator's router: four gate-input elements a beat. */
+    static final RouterBench WIDE = new RouterBench(Formats.dsp18(), 16, 192, 2, 2, 256, 4);
     static SimModel model;
+    static SimModel wideModel;
 
     @BeforeAll
     static void setUp() {
@@ -45,6 +48,7 @@ class MoeRouterRealDataTest {
                 inputs[task] = GateRouting.gateInputs(weights, task, 3);
             }
             model = HdlSim.compile(DEF::design);
+            wideModel = HdlSim.compile(WIDE::design);
         }
     }
 
@@ -98,6 +102,34 @@ class MoeRouterRealDataTest {
             System.out.println("PERF router.default.cycles_per_token " + (double) cycles / h.length
                     + " (" + cycles + " cycles, " + h.length + " tokens)");
             RouterBench.assertThroughput(cycles, h.length, DEF.dim, 100);
+        }
+    }
+
+    /**
+     * Four elements a beat: 48 beats a token, overlapped with the previous token's softmax and top-k, whose
+     * per-token steps (load, E scan steps, the divider's P + 1, k scores) then set the pace; bit-exact as before.
+     */
+    @Test
+    void fourLanesRouteBitExactAtAboutAQuarterOfTheCycles() {
+        assumeTrue(weights != null, WeightFolder.absentMessage());
+        try (Sim sim = wideModel.open()) {
+            RouterBench.Run run = WIDE.new Run(sim, 5, 0, 0);
+            long[][] gates = weights.layer(1).gates();
+            run.loadGate(0, gates[0]);
+            run.loadGate(1, gates[1]);
+            long[][] h = inputs[1][1].gateInputs();
+            int[] tasks = new int[h.length];
+            Arrays.fill(tasks, 1);
+            long cycles = run.layer(h, tasks, gates);
+            System.out.println("PERF router.lanes4.cycles_per_token " + (double) cycles / h.length
+                    + " (" + cycles + " cycles, " + h.length + " tokens)");
+            RouterBench.assertThroughput(cycles, h.length, 56, 100);
+            long[][] gates3 = weights.layer(3).gates();
+            run.loadGate(0, gates3[0]);
+            run.loadGate(1, gates3[1]);
+            long[][] h3 = inputs[0][3].gateInputs();
+            int[] tasks3 = new int[h3.length];
+            run.layer(h3, tasks3, gates3);
         }
     }
 }

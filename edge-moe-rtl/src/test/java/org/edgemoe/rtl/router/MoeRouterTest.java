@@ -23,15 +23,19 @@ class MoeRouterTest {
     static final RouterBench K3 = new RouterBench(Formats.dsp18(), 5, 6, 1, 3, 6);
     /** dsp18, k = 1. */
     static final RouterBench K1 = new RouterBench(Formats.dsp18(), 4, 4, 2, 1, 5);
+    /** dsp18, four gate-input elements a beat (K = 12: three beats a token). */
+    static final RouterBench WIDE = new RouterBench(Formats.dsp18(), 6, 12, 2, 2, 7, 4);
     static SimModel pub;
     static SimModel k3;
     static SimModel k1;
+    static SimModel wide;
 
     @BeforeAll
     static void compile() {
         pub = HdlSim.compile(PUB::design);
         k3 = HdlSim.compile(K3::design);
         k1 = HdlSim.compile(K1::design);
+        wide = HdlSim.compile(WIDE::design);
     }
 
     static long raw(double v, FixFormat fmt) {
@@ -100,6 +104,19 @@ class MoeRouterTest {
     @Test
     void randomLayersWithStallsTopOne() {
         randomLayers(K1, k1, 31, 6, 0.3, 0.3);
+    }
+
+    @Test
+    void randomLayersWithStallsFourLanes() {
+        randomLayers(WIDE, wide, 41, 6, 0.3, 0.3);
+        randomLayers(WIDE, wide, 42, 3, 0.0, 0.0);
+    }
+
+    @Test
+    void inputLanesMustDivideTheGateInput() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new RouterConfig(Formats.dsp18(), 4, 12, 1, 2, 4, 8));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("power of two dividing the gate input size 12"), e.getMessage());
     }
 
     /** Zero gate weights: every logit 0, so the top-k is experts 0..k-1 and every score 1/E. */

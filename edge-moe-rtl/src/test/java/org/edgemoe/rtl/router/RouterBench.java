@@ -24,10 +24,17 @@ final class RouterBench {
     final int tasks;
     final int topK;
     final int queueDepth;
+    final int lanes;
     final int wP;
 
     RouterBench(Formats f, int experts, int dim, int tasks, int topK, int queueDepth) {
+        this(f, experts, dim, tasks, topK, queueDepth, 1);
+    }
+
+    /** A router taking {@code lanes} gate-input elements a beat. */
+    RouterBench(Formats f, int experts, int dim, int tasks, int topK, int queueDepth, int lanes) {
         this.f = f;
+        this.lanes = lanes;
         this.experts = experts;
         this.dim = dim;
         this.tasks = tasks;
@@ -37,7 +44,7 @@ final class RouterBench {
     }
 
     MoeRouter design() {
-        return new MoeRouter(f, experts, dim, tasks, topK, queueDepth);
+        return new MoeRouter(new RouterConfig(f, experts, dim, tasks, topK, queueDepth, lanes));
     }
 
     int tokenBits() {
@@ -74,7 +81,7 @@ final class RouterBench {
         Run(Sim sim, long seed, double inStall, double outStall) {
             this.sim = sim;
             sim.reset();
-            in = new StreamDriver(sim, ports(sim, "input", "x", "task", "last"), seed, inStall);
+            in = new StreamDriver(sim, ports(sim, "input", "x*" + lanes, "task", "last"), seed, inStall);
             w = new StreamDriver(sim, ports(sim, "weights", "w*" + experts, "index", "task"), seed + 1, inStall);
             route = new StreamMonitor(sim, ports(sim, "route", "score*" + topK, "expert*" + topK, "token", "last"),
                     seed + 2, outStall);
@@ -106,9 +113,13 @@ final class RouterBench {
             int drainBase = drain.receivedCount();
             long start = sim.cycle();
             for (int t = 0; t < n; t++) {
-                for (int k = 0; k < dim; k++) {
-                    boolean last = t == n - 1 && k == dim - 1;
-                    in.enqueue(h[t][k], task[t], last ? 1 : 0);
+                for (int k = 0; k < dim; k += lanes) {
+                    boolean last = t == n - 1 && k + lanes == dim;
+                    long[] beat = new long[lanes + 2];
+                    System.arraycopy(h[t], k, beat, 0, lanes);
+                    beat[lanes] = task[t];
+                    beat[lanes + 1] = last ? 1 : 0;
+                    in.enqueue(beat);
                 }
             }
             GateRouting.Decision[] expect = new GateRouting.Decision[n];

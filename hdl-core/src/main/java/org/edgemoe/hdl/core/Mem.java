@@ -33,6 +33,12 @@ public final class Mem<T extends Ground> {
         m.ir().clock();
     }
 
+    /** Names the memory (as {@code Data.named}): for memories made in a loop, where no field names them. */
+    public Mem<T> named(String name) {
+        memory.setName(name);
+        return this;
+    }
+
     public Memory ir() {
         return memory;
     }

@@ -240,7 +240,7 @@ public final class SimulateMain {
      */
     public static double lowerBoundMs(AcceleratorConfig cfg, int layers, HwTrace hw) {
         AccelShape shape = new AccelShape(cfg.datapath().cu().rows(), cfg.datapath().cu().cols(), cfg.attention().lanes(),
-                cfg.attention().beat(), cfg.datapath().lanes());
+                cfg.attention().beat(), cfg.datapath().lanes(), cfg.gateLanes());
         return LowerBound.ms(Workload.m3vit(layers, ModelShape.TOKENS, hw.routing()), shape, DdrParams.zcu102(cfg.weightPorts()));
     }
 
