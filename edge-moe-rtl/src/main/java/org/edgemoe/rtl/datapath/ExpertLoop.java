@@ -18,18 +18,19 @@ import org.edgemoe.rtl.top.FetchDest;
 import org.edgemoe.rtl.top.FetchReq;
 
 /**
- * EXPERTS: the expert loop over the router's drain, non-empty experts only. Per expert e (a drain header), once
- * the engine is idle: its token list is written ({@code list}: position, token, score, and whether e is the
- * token's second expert, from the gate stage's best-expert memory); then FC1's weights (block A + e x stride) and
- * FC1 (x gathered from LNO through the list, GELU, into HID at the list positions), then FC2's weights (block B +
- * e x stride, streaming while FC1 computes) and FC2 (HID into the residual stream, scattered to the tokens,
+ * EXPERTS: the expert loop over the router's drain, non-empty experts only. Per expert e (a drain header): FC1's
+ * weights (block A + e x stride) are requested at once, behind the previous expert's FC2 weights, so the DDR
+ * streams them while that FC2 finishes; once the engine is idle its token list is written ({@code list}:
+ * position, token, score, and whether e is the token's second expert, from the gate stage's best-expert memory);
+ * then FC1 (x gathered from LNO through the list, GELU, into HID at the list positions), then FC2's weights
+ * (block B + e x stride, streaming while FC1 computes) and FC2 (HID into the residual stream, scattered to the tokens,
  * scale-accumulated with the score: a token's best expert into RES, its second into SEC). A weight block is
- * requested only after the command that consumes it is due (prefetched weights with no command would fill the
- * read path and stall the next request). After the last expert, {@code merge} adds SEC into RES. Each active
+ * requested only when the command that consumes it is next on the engine (weights with no command due would
+ * fill the read path and stall the next request). After the last expert, {@code merge} adds SEC into RES. Each active
  * expert's weights are read once per layer.
  */
 public final class ExpertLoop extends Module {
-    enum State { IDLE, HEADER, WAIT_ENGINE, LIST, FETCH1, FC1, FETCH2, FC2, MERGE, WAIT_MERGE }
+    enum State { IDLE, HEADER, FETCH1, WAIT_ENGINE, LIST, FC1, FETCH2, FC2, MERGE, WAIT_MERGE }
 
     public final Stream<DecodedCommand> cmd;
     public final Stream<DrainBeat> drain;
@@ -97,15 +98,15 @@ public final class ExpertLoop extends Module {
                 expert.set(drain.payload.expert);
                 count.set(drain.payload.count);
                 pos.set(U(0, countWidth));
-                state.set(State.WAIT_ENGINE);
+                state.set(State.FETCH1);
             }))
+            .is(State.FETCH1, () -> when(fetch.fire(), () -> state.set(State.WAIT_ENGINE)))
             .is(State.WAIT_ENGINE, () -> when(engineBusy.not(), () -> state.set(State.LIST)))
             .is(State.LIST, () -> when(drain.fire(), () -> {
                 pos.set(pos.plus(1));
                 lastExpert.set(drain.payload.last);
-                when(pos.plus(1).eq(count), () -> state.set(State.FETCH1));
+                when(pos.plus(1).eq(count), () -> state.set(State.FC1));
             }))
-            .is(State.FETCH1, () -> when(fetch.fire(), () -> state.set(State.FC1)))
             .is(State.FC1, () -> when(linear.fire(), () -> state.set(State.FETCH2)))
             .is(State.FETCH2, () -> when(fetch.fire(), () -> state.set(State.FC2)))
             .is(State.FC2, () -> when(linear.fire(), () -> when(lastExpert, () -> state.set(State.MERGE))
