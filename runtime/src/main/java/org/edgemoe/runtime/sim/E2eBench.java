@@ -12,10 +12,10 @@ import org.edgemoe.sim.axi.DdrConfig;
 
 /**
  * {@code make bench}'s end-to-end figures: the whole M3ViT backbone on the real image, task 0, in the full-system
- * simulation ({@link SimulateMain}'s run): {@code BENCH e2e.cycles.task0}, {@code e2e.ms_at_300mhz.task0}, the
- * performance model's lower bound of the same program {@code e2e.lower_bound_ms} (per step the larger of its compute
- * time at 100 % utilisation and its DDR time at its weight ports' rate, summed), their ratio
- * {@code e2e.efficiency.task0} and the simulator's speed. Without the weights folder it says so and prints nothing.
+ * simulation ({@link SimulateMain}'s run), both tasks one after the other without a reset: {@code BENCH
+ * e2e.cycles.task<t>}, {@code e2e.ms_at_300mhz.task<t>}, the performance model's lower bound of the same program
+ * {@code e2e.lower_bound_ms.task<t>} (per step the larger of its compute time at 100 % utilisation and its DDR time at
+ * its weight ports' rate, summed), their ratio {@code e2e.efficiency.task<t>} and the simulator's speed. Without the weights folder it says so and prints nothing.
  */
 public final class E2eBench {
     private E2eBench() { }
@@ -33,16 +33,23 @@ public final class E2eBench {
             acc.loadWeights(s.image, ImageConfig.defaults());
             acc.loadProgram(s.program);
             acc.loadInput(s.pixels);
-            SimulateMain.TaskRun r = SimulateMain.runTask(sys, acc, s, Task.SEMSEG, true, System.err);
-            if (!r.bitExact()) {
-                System.err.println("e2e bench: the features differ from HwModel's in " + r.mismatches() + " values");
-                System.exit(3);
+            long simCycles = 0;
+            double wall = 0;
+            for (Task task : Task.values()) {
+                SimulateMain.TaskRun r = SimulateMain.runTask(sys, acc, s, task, true, System.err);
+                if (!r.bitExact()) {
+                    System.err.println("e2e bench: the " + task + " features differ from HwModel's in " + r.mismatches() + " values");
+                    System.exit(3);
+                }
+                int t = task.ordinal();
+                System.out.printf(Locale.ROOT, "BENCH e2e.cycles.task%d %d cycles%n", t, r.cycles());
+                System.out.printf(Locale.ROOT, "BENCH e2e.ms_at_300mhz.task%d %.3f ms%n", t, r.ms());
+                System.out.printf(Locale.ROOT, "BENCH e2e.lower_bound_ms.task%d %.3f ms%n", t, r.lowerBoundMs());
+                System.out.printf(Locale.ROOT, "BENCH e2e.efficiency.task%d %.3f fraction%n", t, r.lowerBoundMs() / r.ms());
+                simCycles += r.simCycles();
+                wall += r.wallSeconds();
             }
-            System.out.printf(Locale.ROOT, "BENCH e2e.cycles.task0 %d cycles%n", r.cycles());
-            System.out.printf(Locale.ROOT, "BENCH e2e.ms_at_300mhz.task0 %.3f ms%n", r.ms());
-            System.out.printf(Locale.ROOT, "BENCH e2e.lower_bound_ms %.3f ms%n", r.lowerBoundMs());
-            System.out.printf(Locale.ROOT, "BENCH e2e.efficiency.task0 %.3f fraction%n", r.lowerBoundMs() / r.ms());
-            System.out.printf(Locale.ROOT, "BENCH e2e.sim.cycles_per_s %.0f cycles/s%n", r.simCycles() / r.wallSeconds());
+            System.out.printf(Locale.ROOT, "BENCH e2e.sim.cycles_per_s %.0f cycles/s%n", simCycles / wall);
         }
     }
 }
