@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.edgemoe.hdl.core.Bool;
 import org.edgemoe.hdl.core.Fix;
-import org.edgemoe.hdl.core.Numeric;
 import org.edgemoe.hdl.core.Module;
 import org.edgemoe.hdl.core.SInt;
 import org.edgemoe.hdl.core.UInt;
@@ -64,8 +63,8 @@ public final class LnStatistics extends Module {
         Bool v2 = validReg(v1, "v2");
         Bool first2 = regNext(first1).named("first2");
         Bool last2 = regNext(last1).named("last2");
-        SInt beatSum = regNext(tree(xs)).named("beatSum");
-        UInt beatSq = regNext(tree(sqs)).named("beatSq");
+        SInt beatSum = regNext(sumTree(xs)).named("beatSum");
+        UInt beatSq = regNext(sumTree(sqs)).named("beatSq");
         Bool v3 = validReg(v2, "v3");
         Bool first3 = regNext(first2).named("first3");
         Bool last3 = regNext(last2).named("last3");
@@ -115,21 +114,5 @@ public final class LnStatistics extends Module {
         Bool r = reg(Bool()).init(false).named(name);
         r.set(in);
         return r;
-    }
-
-    /** Balanced adder tree; every operand already at the result's width. */
-    static <T extends Numeric<T>> T tree(List<T> terms) {
-        List<T> level = new ArrayList<>(terms);
-        while (level.size() > 1) {
-            List<T> next = new ArrayList<>();
-            for (int i = 0; i + 1 < level.size(); i += 2) {
-                next.add(level.get(i).plus(level.get(i + 1)));
-            }
-            if (level.size() % 2 == 1) {
-                next.add(level.get(level.size() - 1));
-            }
-            level = next;
-        }
-        return level.get(0);
     }
 }

@@ -114,7 +114,7 @@ public final class GateMac extends Module {
                     SInt prod = s1X.get(j).times(column.get(j).get(e).rawSInt());
                     terms.add((shift >= 0 ? prod.shr(shift) : prod.shl(-shift)).resize(accW));
                 }
-                s2Sum.get(e).set(tree(terms));
+                s2Sum.get(e).set(sumTree(terms));
             }
         });
 
@@ -128,21 +128,5 @@ public final class GateMac extends Module {
         }
         handoff.set(macGo.and(s2End));
         last.set(s2Last);
-    }
-
-    /** A balanced sum of the terms, wrapping at their width. */
-    private static SInt tree(List<SInt> terms) {
-        List<SInt> level = terms;
-        while (level.size() > 1) {
-            List<SInt> next = new ArrayList<>();
-            for (int i = 0; i + 1 < level.size(); i += 2) {
-                next.add(level.get(i).plus(level.get(i + 1)));
-            }
-            if (level.size() % 2 == 1) {
-                next.add(level.get(level.size() - 1));
-            }
-            level = next;
-        }
-        return level.get(0);
     }
 }

@@ -87,21 +87,33 @@ class MoeRouterRealDataTest {
         }
     }
 
+    /**
+     * Routes {@code layer} of {@code task} (its gates loaded first), checked against the golden model, and returns the
+     * cycles from the first input to the last route beat.
+     */
+    static long routeLayer(RouterBench.Run run, int layer, int task) {
+        long[][] gates = weights.layer(layer).gates();
+        run.loadGate(0, gates[0]);
+        run.loadGate(1, gates[1]);
+        long[][] h = inputs[task][layer].gateInputs();
+        int[] tasks = new int[h.length];
+        Arrays.fill(tasks, task);
+        return run.layer(h, tasks, gates);
+    }
+
+    static void printPerToken(String name, long cycles, int tokens) {
+        System.out.println("PERF router." + name + ".cycles_per_token " + (double) cycles / tokens
+                + " (" + cycles + " cycles, " + tokens + " tokens)");
+    }
+
     @Test
     void realDataThroughputIsDimCyclesPerToken() {
         assumeTrue(weights != null, WeightFolder.absentMessage());
         try (Sim sim = model.open()) {
-            RouterBench.Run run = DEF.new Run(sim, 1, 0, 0);
-            long[][] gates = weights.layer(1).gates();
-            run.loadGate(0, gates[0]);
-            run.loadGate(1, gates[1]);
-            long[][] h = inputs[1][1].gateInputs();
-            int[] tasks = new int[h.length];
-            Arrays.fill(tasks, 1);
-            long cycles = run.layer(h, tasks, gates);
-            System.out.println("PERF router.default.cycles_per_token " + (double) cycles / h.length
-                    + " (" + cycles + " cycles, " + h.length + " tokens)");
-            RouterBench.assertThroughput(cycles, h.length, DEF.dim, 100);
+            long cycles = routeLayer(DEF.new Run(sim, 1, 0, 0), 1, 1);
+            int n = inputs[1][1].gateInputs().length;
+            printPerToken("default", cycles, n);
+            RouterBench.assertThroughput(cycles, n, DEF.dim, 100);
         }
     }
 
@@ -114,22 +126,11 @@ class MoeRouterRealDataTest {
         assumeTrue(weights != null, WeightFolder.absentMessage());
         try (Sim sim = wideModel.open()) {
             RouterBench.Run run = WIDE.new Run(sim, 5, 0, 0);
-            long[][] gates = weights.layer(1).gates();
-            run.loadGate(0, gates[0]);
-            run.loadGate(1, gates[1]);
-            long[][] h = inputs[1][1].gateInputs();
-            int[] tasks = new int[h.length];
-            Arrays.fill(tasks, 1);
-            long cycles = run.layer(h, tasks, gates);
-            System.out.println("PERF router.lanes4.cycles_per_token " + (double) cycles / h.length
-                    + " (" + cycles + " cycles, " + h.length + " tokens)");
-            RouterBench.assertThroughput(cycles, h.length, 56, 100);
-            long[][] gates3 = weights.layer(3).gates();
-            run.loadGate(0, gates3[0]);
-            run.loadGate(1, gates3[1]);
-            long[][] h3 = inputs[0][3].gateInputs();
-            int[] tasks3 = new int[h3.length];
-            run.layer(h3, tasks3, gates3);
+            long cycles = routeLayer(run, 1, 1);
+            int n = inputs[1][1].gateInputs().length;
+            printPerToken("lanes4", cycles, n);
+            RouterBench.assertThroughput(cycles, n, 56, 100);
+            routeLayer(run, 3, 0);
         }
     }
 }

@@ -177,6 +177,28 @@ public final class Hdl {
         return out;
     }
 
+    /**
+     * The sum of {@code terms} as a balanced tree of {@code plus} (each adder as wide as its wider operand, wrapping:
+     * give the terms the result's width), depth log2 of the count; Chisel's {@code reduceTree(_ + _)}.
+     */
+    public static <T extends Numeric<T>> T sumTree(List<T> terms) {
+        if (terms.isEmpty()) {
+            throw new IllegalArgumentException("sumTree of no terms");
+        }
+        List<T> level = new ArrayList<>(terms);
+        while (level.size() > 1) {
+            List<T> next = new ArrayList<>();
+            for (int i = 0; i + 1 < level.size(); i += 2) {
+                next.add(level.get(i).plus(level.get(i + 1)));
+            }
+            if (level.size() % 2 == 1) {
+                next.add(level.get(level.size() - 1));
+            }
+            level = next;
+        }
+        return level.get(0);
+    }
+
     /** Concatenation, first argument most significant; width is the sum. */
     public static Bits cat(Ground... parts) {
         List<Expr> es = new ArrayList<>();
