@@ -51,7 +51,7 @@ public record DesignPoint(int rows, int attnLanes, int attnBeat, String profile,
     }
 
     public AccelShape shape() {
-        return new AccelShape(rows, rows, attnLanes, attnBeat, rows, Math.min(AcceleratorConfig.DEFAULT_GATE_LANES, rows));
+        return new AccelShape(rows, rows, attnLanes, attnBeat, rows, AcceleratorConfig.defaultGateLanes(rows));
     }
 
     public DdrParams ddr() {

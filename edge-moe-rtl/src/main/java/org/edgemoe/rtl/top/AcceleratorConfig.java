@@ -26,6 +26,11 @@ public record AcceleratorConfig(DatapathConfig datapath, AttnConfig attention, L
      */
     public static final int DEFAULT_GATE_LANES = 4;
 
+    /** The default gate lanes for an LNO word of {@code lnoLanes} elements (a narrower array has fewer). */
+    public static int defaultGateLanes(int lnoLanes) {
+        return Math.min(DEFAULT_GATE_LANES, lnoLanes);
+    }
+
     /** Weight ports of the default accelerator: two S_AXI_HP ports, 32 B/cycle (the 16 x 16 array's expert layers need it). */
     public static final int DEFAULT_WEIGHT_PORTS = 2;
 
@@ -57,7 +62,7 @@ public record AcceleratorConfig(DatapathConfig datapath, AttnConfig attention, L
         e = e.withImage(e.channels(), e.height(), e.width(), e.patch(), cu.rows(), e.beatBytes()).withAddressWidths(32, dp.addrWidth());
         LnConfig ln = new LnConfig(f, ModelShape.DIM, cu.rows(), LnConfig.of(f).sets());
         return new AcceleratorConfig(dp, AttnConfig.of(f, AttnConfig.DEFAULT.lanes(), AttnConfig.DEFAULT.beat()), ln, e,
-                AxiReadMaster.defaultConfig(), DEFAULT_WEIGHT_PORTS, 8, lim, Math.min(DEFAULT_GATE_LANES, dp.lanes()));
+                AxiReadMaster.defaultConfig(), DEFAULT_WEIGHT_PORTS, 8, lim, defaultGateLanes(dp.lanes()));
     }
 
     /** The same accelerator with {@code n} weight ports. */
