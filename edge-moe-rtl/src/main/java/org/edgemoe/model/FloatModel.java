@@ -14,10 +14,18 @@ public final class FloatModel {
 
     /** Patch embedding of tokens 1..128, zero CLS at token 0, plus the position embedding for all 129. */
     public double[][] embed() {
-        double[][] x = new double[TOKENS][DIM];
-        IntStream.range(0, PATCHES).parallel().forEach(p ->
+        return embed(TOKENS);
+    }
+
+    /** The first {@code tokens} tokens of {@link #embed()}: CLS and patches 0 .. tokens - 2. */
+    public double[][] embed(int tokens) {
+        if (tokens < 1 || tokens > TOKENS) {
+            throw new IllegalArgumentException("tokens must be 1.." + TOKENS + ", not " + tokens);
+        }
+        double[][] x = new double[tokens][DIM];
+        IntStream.range(0, tokens - 1).parallel().forEach(p ->
                 x[p + 1] = FloatOps.linear(weights.patchVector(p), weights.patchWeight(), weights.patchBias(), DIM));
-        for (int t = 0; t < TOKENS; t++) {
+        for (int t = 0; t < tokens; t++) {
             for (int c = 0; c < DIM; c++) {
                 x[t][c] += weights.posEmbed()[t * DIM + c];
             }
@@ -26,7 +34,12 @@ public final class FloatModel {
     }
 
     public FloatTrace run(int task) {
-        double[][] x = embed();
+        return run(task, TOKENS);
+    }
+
+    /** The backbone over the first {@code tokens} tokens ({@link #embed(int)}). */
+    public FloatTrace run(int task, int tokens) {
+        double[][] x = embed(tokens);
         double[][] embedded = copy(x);
         double[][][] afterAttention = new double[LAYERS][][];
         double[][][] outputs = new double[LAYERS][][];

@@ -55,6 +55,26 @@ class RealWeightsTest {
     }
 
     @Test
+    void fewerTokensEmbedTheFirstPatchesAndRunOverThemOnly() {
+        HwModel hw = new HwModel(new QuantizedWeights(weights, Formats.dsp18()));
+        long[][] all = hw.embed();
+        long[][] some = hw.embed(33);
+        assertEquals(33, some.length);
+        for (int t = 0; t < 33; t++) {
+            assertArrayEquals(all[t], some[t], "token " + t);
+        }
+        double[][] floatSome = new FloatModel(weights).embed(33);
+        for (int t = 0; t < 33; t++) {
+            assertArrayEquals(floatRuns[0].embedded()[t], floatSome[t], 0, "float token " + t);
+        }
+        org.edgemoe.model.hw.HwTrace run = hw.run(0, 33);
+        assertEquals(33, run.layerOutputs()[ModelShape.LAYERS - 1].length);
+        assertEquals(33, run.routing()[1].experts().length, "the gate routes the program's tokens only");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> hw.embed(ModelShape.TOKENS + 1));
+        assertTrue(e.getMessage().contains("tokens must be 1.." + ModelShape.TOKENS), e.getMessage());
+    }
+
+    @Test
     void floatOutputCorrelatesWithTheReferenceDespiteSyntheticExperts() {
         double[][] ref = new double[ModelShape.TOKENS][];
         for (int t = 0; t < ref.length; t++) {

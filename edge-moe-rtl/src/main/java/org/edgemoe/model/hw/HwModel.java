@@ -26,10 +26,19 @@ public final class HwModel {
     }
 
     public long[][] embed() {
-        long[][] x = new long[TOKENS][];
+        return embed(TOKENS);
+    }
+
+    /**
+     * The first {@code tokens} tokens of the embedding: the CLS token and patches 0 .. tokens - 2 (row-major over
+     * the image), as a program with that token count computes them.
+     */
+    public long[][] embed(int tokens) {
+        checkTokens(tokens);
+        long[][] x = new long[tokens][];
         long[] pos = w.posEmbed();
         x[0] = java.util.Arrays.copyOfRange(pos, 0, DIM);
-        IntStream.range(0, PATCHES).parallel().forEach(p -> {
+        IntStream.range(0, tokens - 1).parallel().forEach(p -> {
             long[] y = HwOps.linear(patchPixels(p), f.pixel(), w.patchWeight(), f.weightPatch(), w.patchBias(),
                     f.weightBias(), f.resid(), false, f);
             for (int c = 0; c < DIM; c++) {
@@ -56,8 +65,19 @@ public final class HwModel {
         return v;
     }
 
+    static void checkTokens(int tokens) {
+        if (tokens < 1 || tokens > TOKENS) {
+            throw new IllegalArgumentException("tokens must be 1.." + TOKENS + ", not " + tokens);
+        }
+    }
+
     public HwTrace run(int task) {
-        long[][] x = embed();
+        return run(task, TOKENS);
+    }
+
+    /** The backbone over the first {@code tokens} tokens ({@link #embed(int)}): what a program of that token count computes. */
+    public HwTrace run(int task, int tokens) {
+        long[][] x = embed(tokens);
         long[][] embedded = copy(x);
         long[][][] afterAttention = new long[LAYERS][][];
         long[][][] outputs = new long[LAYERS][][];
@@ -67,8 +87,8 @@ public final class HwModel {
             x = attentionBlock(x, q);
             afterAttention[l] = copy(x);
             if (q.experts() != null) {
-                int[][] experts = new int[TOKENS][];
-                double[][] probs = new double[TOKENS][];
+                int[][] experts = new int[x.length][];
+                double[][] probs = new double[x.length][];
                 x = moeBlock(x, q, task, experts, probs);
                 routing[l] = new Routing(experts, probs);
             } else {
@@ -96,7 +116,7 @@ public final class HwModel {
         for (int l = 0; l < layer; l++) {
             QuantizedLayer q = w.layer(l);
             x = attentionBlock(x, q);
-            x = q.experts() != null ? moeBlock(x, q, task, new int[TOKENS][], new double[TOKENS][]) : mlpBlock(x, q);
+            x = q.experts() != null ? moeBlock(x, q, task, new int[x.length][], new double[x.length][]) : mlpBlock(x, q);
         }
         long[][] qkv = qkv(x, w.layer(layer));
         HeadInputs[] out = new HeadInputs[HEADS];
@@ -107,8 +127,8 @@ public final class HwModel {
     }
 
     private long[][] qkv(long[][] x, QuantizedLayer q) {
-        long[][] qkv = new long[TOKENS][];
-        IntStream.range(0, TOKENS).parallel().forEach(t -> qkv[t] = HwOps.linear(norm(x[t], q.norm1Gamma(), q.norm1Beta()),
+        long[][] qkv = new long[x.length][];
+        IntStream.range(0, x.length).parallel().forEach(t -> qkv[t] = HwOps.linear(norm(x[t], q.norm1Gamma(), q.norm1Beta()),
                 f.act(), q.qkvWeight(), f.weightLinear(), q.qkvBias(), f.weightAttnBias(), f.act(), false, f));
         return qkv;
     }
@@ -119,8 +139,8 @@ public final class HwModel {
         IntStream.range(0, HEADS).parallel().forEach(h ->
                 heads[h] = HwOps.attentionHead(slice(qkv, h * HEAD_DIM), slice(qkv, DIM + h * HEAD_DIM),
                         slice(qkv, 2 * DIM + h * HEAD_DIM), f));
-        long[][] y = new long[TOKENS][];
-        IntStream.range(0, TOKENS).parallel().forEach(t -> {
+        long[][] y = new long[x.length][];
+        IntStream.range(0, x.length).parallel().forEach(t -> {
             long[] a = new long[DIM];
             for (int h = 0; h < HEADS; h++) {
                 System.arraycopy(heads[h][t], 0, a, h * HEAD_DIM, HEAD_DIM);
@@ -152,8 +172,8 @@ public final class HwModel {
     }
 
     long[][] mlpBlock(long[][] x, QuantizedLayer q) {
-        long[][] y = new long[TOKENS][];
-        IntStream.range(0, TOKENS).parallel().forEach(t -> {
+        long[][] y = new long[x.length][];
+        IntStream.range(0, x.length).parallel().forEach(t -> {
             long[] m = mlp(norm(x[t], q.norm2Gamma(), q.norm2Beta()), q.mlp());
             long[] out = new long[DIM];
             for (int c = 0; c < DIM; c++) {
@@ -165,9 +185,9 @@ public final class HwModel {
     }
 
     long[][] moeBlock(long[][] x, QuantizedLayer q, int task, int[][] expertsOut, double[][] probsOut) {
-        long[][] y = new long[TOKENS][];
+        long[][] y = new long[x.length][];
         FixFormat prob = f.prob();
-        IntStream.range(0, TOKENS).parallel().forEach(t -> {
+        IntStream.range(0, x.length).parallel().forEach(t -> {
             long[] h = norm(x[t], q.norm2Gamma(), q.norm2Beta());
             long[] logits = HwOps.linear(h, f.act(), q.gates()[task], f.weightLinear(), null, f.weightBias(),
                     f.act(), false, f);

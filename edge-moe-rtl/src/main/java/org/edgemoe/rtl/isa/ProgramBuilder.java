@@ -138,7 +138,12 @@ public final class ProgramBuilder {
 
     /** The M3ViT backbone: EMBED; {@code layers} layers; STORE of the residual stream; END. */
     public static ProgramBuilder m3vit(WeightIndex index, int layers) {
-        ProgramBuilder p = new ProgramBuilder(index, ModelShape.TOKENS);
+        return m3vit(index, layers, ModelShape.TOKENS);
+    }
+
+    /** As {@link #m3vit(WeightIndex, int)} over the first {@code tokens} tokens (CLS and patches 0 .. tokens - 2). */
+    public static ProgramBuilder m3vit(WeightIndex index, int layers, int tokens) {
+        ProgramBuilder p = new ProgramBuilder(index, tokens);
         p.embed("patch_embed", "pos_embed");
         for (int l = 0; l < layers; l++) {
             p.layer(l);

@@ -23,7 +23,7 @@ public final class Workload {
         List<Step> s = new ArrayList<>();
         int patches = tokens - 1;
         s.add(new Step("embed", Unit.COMPUTE, (long) patches * PATCH_IN * DIM,
-                2L * (PATCH_IN * DIM + DIM) + 4L * TOKENS * DIM + (long) patches * PATCH_IN));
+                2L * (PATCH_IN * DIM + DIM) + 4L * tokens * DIM + (long) patches * PATCH_IN));
         for (int l = 0; l < layers; l++) {
             String p = "l" + l + ".";
             s.add(new Step(p + "ln1", Unit.LAYERNORM, (long) tokens * DIM, 4L * DIM));

@@ -15,9 +15,19 @@ import org.edgemoe.sim.axi.DdrConfig;
  * simulation ({@link SimulateMain}'s run), both tasks one after the other without a reset: {@code BENCH
  * e2e.cycles.task<t>}, {@code e2e.ms_at_300mhz.task<t>}, the performance model's lower bound of the same program
  * {@code e2e.lower_bound_ms.task<t>} (per step the larger of its compute time at 100 % utilisation and its DDR time at
- * its weight ports' rate, summed), their ratio {@code e2e.efficiency.task<t>} and the simulator's speed. Without the weights folder it says so and prints nothing.
+ * its weight ports' rate, summed), their ratio {@code e2e.efficiency.task<t>} and the simulator's speed. Then how the
+ * cost grows (program changes only, same simulation, task 0, each run bit-exact to HwModel's of the same program):
+ * {@code e2e.cycles.layers<L>.task0} for {@link #GROWTH_LAYERS} layers over all tokens and
+ * {@code e2e.cycles.tokens<T>.task0} for the whole backbone over the first {@link #GROWTH_TOKENS} tokens, each with the
+ * cycle model's prediction ({@code e2e.model_cycles.*}) and the lower bound ({@code e2e.lower_bound_cycles.*});
+ * {@code -De2e.growth=false} leaves them out. Without the weights folder it says so and prints nothing.
  */
 public final class E2eBench {
+    /** Layer counts of the growth figures (the whole backbone's 12 are the task figures above them). */
+    static final int[] GROWTH_LAYERS = {1, 2, 6};
+    /** Token counts of the growth figures (the image's 129 are the task figures). */
+    static final int[] GROWTH_TOKENS = {33, 65};
+
     private E2eBench() { }
 
     public static void main(String[] args) {
@@ -49,7 +59,29 @@ public final class E2eBench {
                 simCycles += r.simCycles();
                 wall += r.wallSeconds();
             }
+            if (Boolean.parseBoolean(System.getProperty("e2e.growth", "true"))) {
+                for (int layers : GROWTH_LAYERS) {
+                    growth(sys, acc, s.withProgram(layers, ModelShape.TOKENS), "layers" + layers);
+                }
+                for (int tokens : GROWTH_TOKENS) {
+                    growth(sys, acc, s.withProgram(ModelShape.LAYERS, tokens), "tokens" + tokens);
+                }
+            }
             System.out.printf(Locale.ROOT, "BENCH e2e.sim.cycles_per_s %.0f cycles/s%n", simCycles / wall);
         }
+    }
+
+    /** One growth point: the program loaded into the running accelerator, task 0, checked, measured, printed. */
+    private static void growth(SystemSim sys, Accelerator acc, SimulateMain.Setup s, String name) {
+        acc.loadProgram(s.program);
+        SimulateMain.TaskRun r = SimulateMain.runTask(sys, acc, s, Task.SEMSEG, false, System.err);
+        if (!r.bitExact()) {
+            System.err.println("e2e bench: " + name + ": the features differ from HwModel's in " + r.mismatches() + " values");
+            System.exit(3);
+        }
+        System.out.printf(Locale.ROOT, "BENCH e2e.cycles.%s.task0 %d cycles%n", name, r.cycles());
+        System.out.printf(Locale.ROOT, "BENCH e2e.model_cycles.%s.task0 %d cycles%n", name, r.modelCycles());
+        System.out.printf(Locale.ROOT, "BENCH e2e.lower_bound_cycles.%s.task0 %.0f cycles%n", name,
+                r.lowerBoundMs() * SimulateMain.CLOCK_HZ / 1e3);
     }
 }

@@ -20,6 +20,8 @@ import org.edgemoe.model.hw.HwTrace;
 import org.edgemoe.model.hw.QuantizedWeights;
 import org.edgemoe.rtl.isa.ProgramBuilder;
 import org.edgemoe.rtl.perf.AccelShape;
+import org.edgemoe.rtl.perf.CycleModel;
+import org.edgemoe.rtl.perf.ImageOps;
 import org.edgemoe.rtl.perf.DdrParams;
 import org.edgemoe.rtl.perf.LowerBound;
 import org.edgemoe.rtl.perf.Workload;
@@ -90,8 +92,8 @@ public final class SimulateMain {
 
     /** One task's run: the hardware's counters and trace, the features and how they compare. */
     public record TaskRun(Task task, PerfCounters perf, List<CommandProfile.Row> commands, long firstDispatch, long endStamp,
-                          double mseVsFloat, double mseHwModelVsFloat, long mismatches, double lowerBoundMs, long simCycles,
-                          double wallSeconds) {
+                          double mseVsFloat, double mseHwModelVsFloat, long mismatches, double lowerBoundMs, long modelCycles,
+                          long simCycles, double wallSeconds) {
         public long cycles() {
             return perf.cycles();
         }
@@ -155,14 +157,16 @@ public final class SimulateMain {
     static final class Setup {
         final AcceleratorConfig cfg = AcceleratorConfig.defaults();
         final int layers;
+        final int tokens;
         final WeightImage image;
         final byte[] program;
         final byte[] pixels;
         final HwModel hw;
         final FloatModel ref;
 
-        private Setup(int layers, WeightImage image, byte[] program, byte[] pixels, HwModel hw, FloatModel ref) {
+        private Setup(int layers, int tokens, WeightImage image, byte[] program, byte[] pixels, HwModel hw, FloatModel ref) {
             this.layers = layers;
+            this.tokens = tokens;
             this.image = image;
             this.program = program;
             this.pixels = pixels;
@@ -181,7 +185,13 @@ public final class SimulateMain {
                 pixels[i] = (byte) px[i];
             }
             byte[] program = ProgramBuilder.m3vit(image.index(), layers).encode();
-            return new Setup(layers, image, program, pixels, new HwModel(q), new FloatModel(w));
+            return new Setup(layers, ModelShape.TOKENS, image, program, pixels, new HwModel(q), new FloatModel(w));
+        }
+
+        /** The same weights, input and models with the program of {@code layers} layers over {@code tokens} tokens. */
+        Setup withProgram(int layers, int tokens) {
+            byte[] p = ProgramBuilder.m3vit(image.index(), layers, tokens).encode();
+            return new Setup(layers, tokens, image, p, pixels, hw, ref);
         }
     }
 
@@ -210,8 +220,8 @@ public final class SimulateMain {
         List<CommandProfile.Row> rows = trace.rows(s.program, s.cfg.datapath().cu().rows(), s.cfg.datapath().cu().cols());
 
         // the features against HwModel (bit for bit) and the float model (MSE)
-        HwTrace hw = s.hw.run(task.index);
-        FloatTrace fl = s.ref.run(task.index);
+        HwTrace hw = s.hw.run(task.index, s.tokens);
+        FloatTrace fl = s.ref.run(task.index, s.tokens);
         Features f = r.features();
         long[][] got = f.rawRows();
         long[][] want = hw.layerOutputs()[s.layers - 1];
@@ -227,9 +237,9 @@ public final class SimulateMain {
         double[][] floatOut = fl.layerOutputs()[s.layers - 1];
         double mse = ErrorStats.between(x, floatOut).mse();
         double hwMse = ErrorStats.between(hw.layerOutput(s.layers - 1), floatOut).mse();
-        double bound = lowerBoundMs(s.cfg, s.layers, hw);
+        double bound = lowerBoundMs(s.cfg, s.layers, s.tokens, hw);
         return new TaskRun(task, r.perf(), rows, st.get(0).cycles(), st.get(st.size() - 1).cycles(), mse, hwMse, mismatches, bound,
-                simCycles, wall);
+                modelCycles(s.cfg, s.layers, s.tokens, hw), simCycles, wall);
     }
 
     /**
@@ -238,10 +248,18 @@ public final class SimulateMain {
      * with the configuration's weight ports: 16 B/cycle each, at most the DDR's sustained 45.5), summed; routing
      * from HwModel's run of the task.
      */
-    public static double lowerBoundMs(AcceleratorConfig cfg, int layers, HwTrace hw) {
-        AccelShape shape = new AccelShape(cfg.datapath().cu().rows(), cfg.datapath().cu().cols(), cfg.attention().lanes(),
+    public static double lowerBoundMs(AcceleratorConfig cfg, int layers, int tokens, HwTrace hw) {
+        return LowerBound.ms(Workload.m3vit(layers, tokens, hw.routing()), shape(cfg), DdrParams.zcu102(cfg.weightPorts()));
+    }
+
+    /** The cycle model's ({@link CycleModel}) prediction of the same program on this accelerator, routing from HwModel. */
+    public static long modelCycles(AcceleratorConfig cfg, int layers, int tokens, HwTrace hw) {
+        return new CycleModel(shape(cfg), DdrParams.zcu102(cfg.weightPorts())).cycles(ImageOps.m3vit(layers, tokens, hw.routing()));
+    }
+
+    static AccelShape shape(AcceleratorConfig cfg) {
+        return new AccelShape(cfg.datapath().cu().rows(), cfg.datapath().cu().cols(), cfg.attention().lanes(),
                 cfg.attention().beat(), cfg.datapath().lanes(), cfg.gateLanes());
-        return LowerBound.ms(Workload.m3vit(layers, ModelShape.TOKENS, hw.routing()), shape, DdrParams.zcu102(cfg.weightPorts()));
     }
 
     static String util(double u) {

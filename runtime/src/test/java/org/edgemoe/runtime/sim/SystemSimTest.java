@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * The accelerator from DDR to DDR in full-system simulation, on the real image and weights (synthetic experts):
  * programs built from the packed image's tensor table, run through the Java driver; the stored residual stream is
  * bit-exact to HwModel's: after the first layers (a dense one, then an MoE one) for both tasks back to back with
- * no reset between, and after all twelve layers for each task. Bad runs: a corrupt command, a DDR read error and a
+ * no reset between, and after all twelve layers for each task; a program over the first 33 tokens (program changes
+ * only) is bit-exact to HwModel's run over those tokens. Bad runs: a corrupt command, a DDR read error and a
  * DDR write error each end with their error code, never a hang, and the next run (no reset) is bit-exact again.
  */
 class SystemSimTest {
@@ -104,6 +105,23 @@ class SystemSimTest {
                 for (int t = 0; t < ModelShape.TOKENS; t++) {
                     assertArrayEquals(trace.layerOutputs()[ModelShape.LAYERS - 1][t], got[t], "token " + t + ", task " + task);
                 }
+            }
+        }
+    }
+
+    @Test
+    void aProgramOverFewerTokensIsBitExact() {
+        int tokens = 33;
+        HwTrace trace = new HwModel(q).run(0, tokens);
+        try (SystemSim sys = SystemSim.open()) {
+            Accelerator acc = driver(sys, ProgramBuilder.m3vit(image.index(), 2, tokens).encode());
+            long t0 = sys.cycle();
+            long[][] got = acc.run(Task.SEMSEG, 100_000_000L, null).features().rawRows();
+            System.out.printf("SIM system.layers2.tokens%d.task0 %d cycles%n", tokens, sys.cycle() - t0);
+            sys.ddr().assertNoViolations();
+            assertEquals(tokens, got.length, "the STORE writes the program's tokens");
+            for (int t = 0; t < tokens; t++) {
+                assertArrayEquals(trace.layerOutputs()[1][t], got[t], "token " + t + " of " + tokens + " after layer 1");
             }
         }
     }
