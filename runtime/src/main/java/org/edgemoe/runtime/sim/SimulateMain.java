@@ -282,6 +282,19 @@ public final class SimulateMain {
                 out.printf(Locale.ROOT, "SIM cmd.task%d %d %s layer=%d start=%d cycles=%d ddr_bytes=%d cu_util=%s%n", t, c.index(), c.opcode(),
                         c.layer(), c.start(), c.cycles(), c.ddrBytes(), util(c.cuUtil()));
             }
+            // the same table summed by opcode, in the order the opcodes first appear
+            java.util.Map<org.edgemoe.rtl.isa.Opcode, long[]> byOp = new java.util.LinkedHashMap<>();
+            for (CommandProfile.Row c : r.commands()) {
+                long[] a = byOp.computeIfAbsent(c.opcode(), k -> new long[3]);
+                a[0]++;
+                a[1] += c.cycles();
+                a[2] += c.ddrBytes();
+            }
+            for (var e : byOp.entrySet()) {
+                long[] a = e.getValue();
+                out.printf(Locale.ROOT, "SIM opcode.task%d %s commands=%d cycles=%d share=%.4f ddr_bytes=%d%n", t, e.getKey(), a[0], a[1],
+                        (double) a[1] / r.cycles(), a[2]);
+            }
             out.printf(Locale.ROOT, "SIM sim.mse_vs_float.task%d %.6g%n", t, r.mseVsFloat());
             out.printf(Locale.ROOT, "SIM sim.bit_exact_vs_hwmodel.task%d %d%n", t, r.bitExact() ? 1 : 0);
             cycles += r.simCycles();

@@ -79,6 +79,23 @@ class SimulateMainTest {
         long first = Long.parseLong(rows.get(0)[3]);
         assertTrue(first > 0 && first < 1000, "the first dispatch after the program fetch: " + first);
         assertTrue(cycles - (first + sum) >= 0 && cycles - (first + sum) < 10, "the table covers the run: " + (first + sum) + " of " + cycles);
+        // the summary by opcode: LINEAR's four commands in one line, in the order the opcodes first appear
+        Matcher op = Pattern.compile("SIM opcode\\.task0 ([A-Z]+) commands=(\\d+) cycles=(\\d+) share=([0-9.]+) ddr_bytes=(\\d+)").matcher(o);
+        List<String> order = new ArrayList<>();
+        long opSum = 0;
+        while (op.find()) {
+            order.add(op.group(1));
+            opSum += Long.parseLong(op.group(3));
+            if (op.group(1).equals("LINEAR")) {
+                assertEquals(4, Integer.parseInt(op.group(2)), "QKV, proj, FC1, FC2");
+                long linear = Long.parseLong(rows.get(2)[4]) + Long.parseLong(rows.get(4)[4]) + Long.parseLong(rows.get(6)[4])
+                        + Long.parseLong(rows.get(7)[4]);
+                assertEquals(linear, Long.parseLong(op.group(3)));
+                assertEquals((double) linear / cycles, Double.parseDouble(op.group(4)), 1e-4);
+            }
+        }
+        assertEquals(List.of("EMBED", "LAYERNORM", "LINEAR", "ATTENTION", "STORE"), order);
+        assertEquals(sum, opSum, "the summary adds up to the table");
         long fc1Bytes = Long.parseLong(rows.get(6)[5]);
         assertTrue(fc1Bytes >= 2L * 192 * 768 && fc1Bytes < 2L * 192 * 768 + 8192, "FC1 reads its weights (and bias) once: " + fc1Bytes);
         assertEquals(4L * 129 * 192, Long.parseLong(rows.get(8)[5]), "STORE writes the features");
