@@ -42,6 +42,8 @@ fuzz: tools
 	@$(MVN) -pl hdl-core test-compile exec:java@fuzz -Dfuzz.n=$(N) -Dfuzz.seed=$(SEED)
 
 ## Speed figures: BENCH <name> <value> <unit>
+## E2E_GROWTH=false leaves out the whole-image growth figures (layers 1, 2, 6; tokens 33, 65: about 4 minutes).
+E2E_GROWTH ?= true
 bench: tools
 	$(MVN) -DskipTests install
 	@$(MVN) -pl hdl-core exec:java@bench
@@ -49,7 +51,7 @@ bench: tools
 	@$(MVN) -pl edge-moe-rtl exec:java@bench
 	@$(MVN) -pl edge-moe-rtl exec:java@engine-bench
 	@$(MVN) -pl edge-moe-rtl exec:java@perf-bench
-	@$(MVN) -pl runtime exec:java@e2e-bench $(SIM_FLAGS)
+	@$(MVN) -pl runtime exec:java@e2e-bench $(SIM_FLAGS) -De2e.growth=$(E2E_GROWTH)
 
 ## Accuracy figures of the golden models: ACCURACY <name> <value>
 accuracy:
