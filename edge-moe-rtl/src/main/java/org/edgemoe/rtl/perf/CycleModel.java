@@ -47,28 +47,38 @@ public final class CycleModel {
      * every unit is idle and every fetch delivered), so {@link #measured()} has it off; {@code linearEarly}: a LINEAR
      * is taken while the previous command runs, its weights requested at once (their read latency and its first
      * tile's R rows hidden), which EdgeMoeAccelerator does (b284551); {@code imageOnWeightPorts}: the input image is
-     * read through the weight ports' transfer queue, behind pos_embed (5d08b00), instead of on a port of its own.
+     * read through the weight ports' transfer queue, behind pos_embed (5d08b00), instead of on a port of its own;
+     * {@code expertFifoBytes}: <em>not built</em> (0 in {@link #measured()}): a FIFO of that many bytes that the weight
+     * ports fill with the next EXPERTS command's weights, in expert order and inactive experts included (the routing is
+     * not known yet), with the DDR time the commands before it leave unused; the expert loop then takes the prefetched
+     * experts at the array's intake rate and reads only the rest (active experts only) from the DDR (an estimate for
+     * planning: see {@link #rows}).
      */
     public record Timing(int dispatch, int cuFillExtra, int lnLatency, double attnStatsWait, double attnHeadExtra, int gateLatency,
                          int streamerLatency, int expertSwitch, int mergeLatency, int writeLatency, boolean prefetch, boolean linearEarly,
-                         boolean imageOnWeightPorts) {
+                         boolean imageOnWeightPorts, long expertFifoBytes) {
         public static Timing measured() {
-            return new Timing(27, 6, 36, 23, 2.3, 41, 46, 11, 8, 20, false, true, true);
+            return new Timing(27, 6, 36, 23, 2.3, 41, 46, 11, 8, 20, false, true, true, 0);
+        }
+
+        public Timing withExpertFifo(long bytes) {
+            return new Timing(dispatch, cuFillExtra, lnLatency, attnStatsWait, attnHeadExtra, gateLatency, streamerLatency, expertSwitch,
+                    mergeLatency, writeLatency, prefetch, linearEarly, imageOnWeightPorts, bytes);
         }
 
         public Timing withPrefetch(boolean on) {
             return new Timing(dispatch, cuFillExtra, lnLatency, attnStatsWait, attnHeadExtra, gateLatency, streamerLatency, expertSwitch,
-                    mergeLatency, writeLatency, on, linearEarly, imageOnWeightPorts);
+                    mergeLatency, writeLatency, on, linearEarly, imageOnWeightPorts, expertFifoBytes);
         }
 
         public Timing withLinearEarly(boolean on) {
             return new Timing(dispatch, cuFillExtra, lnLatency, attnStatsWait, attnHeadExtra, gateLatency, streamerLatency, expertSwitch,
-                    mergeLatency, writeLatency, prefetch, on, imageOnWeightPorts);
+                    mergeLatency, writeLatency, prefetch, on, imageOnWeightPorts, expertFifoBytes);
         }
 
         public Timing withImageOnWeightPorts(boolean on) {
             return new Timing(dispatch, cuFillExtra, lnLatency, attnStatsWait, attnHeadExtra, gateLatency, streamerLatency, expertSwitch,
-                    mergeLatency, writeLatency, prefetch, linearEarly, on);
+                    mergeLatency, writeLatency, prefetch, linearEarly, on, expertFifoBytes);
         }
     }
 
@@ -93,11 +103,18 @@ public final class CycleModel {
         this(shape, ddr, Timing.measured());
     }
 
+    /**
+     * The program's commands, one row each. With {@link Timing#expertFifoBytes} the bytes the weight ports could have
+     * moved beside each command since the last EXPERTS (its cycles at the weight rate less its own DDR bytes) fill the
+     * FIFO, up to its size, for the next EXPERTS command ({@link #prefetchedExperts}).
+     */
     public List<Row> rows(List<Op> ops) {
         List<Row> out = new ArrayList<>();
         boolean first = true;
+        double spare = 0;
         for (Op op : ops) {
-            Row r = row(op);
+            boolean fifo = timing.expertFifoBytes() > 0 && op.kind() == Op.Kind.EXPERTS;
+            Row r = fifo ? prefetchedExperts(op, (long) Math.min(spare, timing.expertFifoBytes())) : row(op);
             // EMBED counts its own latency (two loads in parallel); a LINEAR taken early (linearEarly) has its weights
             // requested while the previous command runs: their latency and its first tile's rows are hidden behind it
             boolean early = timing.linearEarly() && op.kind() == Op.Kind.LINEAR && !first;
@@ -106,7 +123,9 @@ public final class CycleModel {
             if (op.weightBytes() > 0) {
                 first = false;
             }
-            out.add(new Row(op, r.cycles() + latency + timing.dispatch() - hidden, r.unitCycles(), r.ddrCycles()));
+            long cycles = r.cycles() + latency + timing.dispatch() - hidden;
+            out.add(new Row(op, cycles, r.unitCycles(), r.ddrCycles()));
+            spare = fifo ? 0 : spare + Math.max(0, cycles * rate() - op.ddrBytes());
         }
         return out;
     }
@@ -182,12 +201,17 @@ public final class CycleModel {
 
     /** A linear layer: weight tiles, each the longer of its tokens' time and its weights' time, plus the fill. */
     Row linear(int in, int out, int tokens, long weightBytes) {
+        return linear(in, out, tokens, weightBytes, rate());
+    }
+
+    /** As {@link #linear(int, int, int, long)} with the weights arriving at {@code weightRate} bytes a cycle. */
+    Row linear(int in, int out, int tokens, long weightBytes, double weightRate) {
         int r = shape.cuRows();
         int c = shape.cuCols();
         long tiles = (long) ceilDiv(in, r) * ceilDiv(out, c);
         double tileCompute = Math.max(tokens, (tokens + c) / 2.0);
         // the weights stream into the array one row of C 16-bit weights a cycle at most
-        double tileDdr = weightBytes / Math.min(rate(), 2.0 * c) / tiles;
+        double tileDdr = weightBytes / Math.min(weightRate, 2.0 * c) / tiles;
         long fill = 2L * r + c + timing.cuFillExtra();
         long cycles = (long) Math.ceil(tiles * Math.max(tileCompute, tileDdr)) + fill;
         return new Row(null, cycles, (long) Math.ceil(tiles * tileCompute), (long) Math.ceil(weightBytes / rate()));
@@ -226,6 +250,39 @@ public final class CycleModel {
         }
         long merge = (long) op.tokens() * ceilDiv(op.in(), shape.cuRows()) + timing.mergeLatency();
         return new Row(op, cycles + merge, unit + merge, ddrC);
+    }
+
+    /**
+     * EXPERTS with {@code prefetched} bytes of its weights already in the expert FIFO (filled in expert order, inactive
+     * experts included): the longer of the expert loop with every weight at the array's intake rate (C weights a cycle;
+     * no read latency for a prefetched expert) and the DDR time of the active experts' bytes not prefetched (plus one read
+     * latency, each expert's switch and token list), then the merge. An estimate of a design not built.
+     */
+    Row prefetchedExperts(Op op, long prefetched) {
+        long fc1Bytes = Op.linearWeightBytes(op.in(), op.out());
+        long fc2Bytes = op.weightBytes() - fc1Bytes;
+        long fill = 2L * shape.cuRows() + shape.cuCols() + timing.cuFillExtra();
+        long loop = 0;
+        long unit = 0;
+        long overhead = 0;
+        long fromDdr = 0;
+        long cursor = 0;
+        for (int n : op.expertTokens()) {
+            long inFifo = Math.max(0, Math.min(op.weightBytes(), prefetched - cursor));
+            cursor += op.weightBytes();
+            if (n == 0) {
+                continue;
+            }
+            Row a = linear(op.in(), op.out(), n, fc1Bytes, 2.0 * shape.cuCols());
+            Row b = linear(op.out(), op.in(), n, fc2Bytes, 2.0 * shape.cuCols());
+            loop += timing.expertSwitch() + n + (inFifo == op.weightBytes() ? 0 : ddr.readLatencyCycles()) + a.cycles() + b.cycles() - fill;
+            unit += n + a.unitCycles() + b.unitCycles();
+            overhead += timing.expertSwitch() + n;
+            fromDdr += op.weightBytes() - inFifo;
+        }
+        long ddrC = (long) Math.ceil(fromDdr / rate());
+        long merge = (long) op.tokens() * ceilDiv(op.in(), shape.cuRows()) + timing.mergeLatency();
+        return new Row(op, Math.max(loop, ddrC + ddr.readLatencyCycles() + overhead) + merge, unit + merge, ddrC);
     }
 
     private static int ceilDiv(int a, int b) {

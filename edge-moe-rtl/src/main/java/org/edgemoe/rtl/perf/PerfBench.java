@@ -71,5 +71,16 @@ public final class PerfBench {
             System.out.printf("BENCH e2e.model_cycles.task%d %d cycles%n", t, m.cycles(ops));
             System.out.printf("BENCH e2e.model_ms.task%d %.3f ms%n", t, m.ms(ops));
         }
+        // not built: the expert weight FIFO (CycleModel.Timing.expertFifoBytes), on the default and on 32 x 32 with three
+        // weight ports; sizes in RAMB36 of 4 KB data each
+        List<Op> ops0 = ImageOps.m3vit(ModelShape.LAYERS, ModelShape.TOKENS, routing[0]);
+        for (int cu : new int[] {16, 32}) {
+            AccelShape s = new AccelShape(cu, cu, 8, 64, cu, org.edgemoe.rtl.top.AcceleratorConfig.DEFAULT_GATE_LANES);
+            DdrParams d = DdrParams.zcu102(cu == 16 ? org.edgemoe.rtl.top.AcceleratorConfig.DEFAULT_WEIGHT_PORTS : 3);
+            for (int ramb36 : new int[] {0, 128, 256, 350, 512}) {
+                CycleModel m = new CycleModel(s, d, CycleModel.Timing.measured().withExpertFifo(ramb36 * 4096L));
+                System.out.printf("BENCH e2e.model_cycles.cu%d.ports%d.expert_fifo%d.task0 %d cycles%n", cu, d.ports(), ramb36, m.cycles(ops0));
+            }
+        }
     }
 }

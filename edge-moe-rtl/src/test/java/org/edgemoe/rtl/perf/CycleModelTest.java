@@ -99,6 +99,32 @@ class CycleModelTest {
     }
 
     @Test
+    void anExpertFifoHelpsOnlyWhereTheArrayOutrunsTheDdrAndNeverBeatsTheIntake() {
+        List<Op> ops = ImageOps.m3vit(ModelShape.LAYERS, ModelShape.TOKENS, null);
+        AccelShape cu32 = new AccelShape(32, 32, 8, 64, 32, 4);
+        DdrParams three = DdrParams.zcu102(3);
+        long none = new CycleModel(cu32, three).cycles(ops);
+        assertEquals(none, new CycleModel(cu32, three, CycleModel.Timing.measured().withExpertFifo(0)).cycles(ops));
+        long before = none;
+        for (long kb : new long[] {256, 512, 1024, 1400, 4096, 1 << 20}) {
+            long c = new CycleModel(cu32, three, CycleModel.Timing.measured().withExpertFifo(kb * 1024)).cycles(ops);
+            assertTrue(c <= before, kb + " KB: " + c + " > " + before + " with a smaller FIFO");
+            before = c;
+        }
+        // a FIFO larger than any layer's experts: the expert loop at the array's intake, as if the DDR were endless
+        DdrParams endless = new DdrParams(1e6, 0.8, 64, 1 << 20, 45, 300);
+        long intake = new CycleModel(cu32, endless).cycles(ops.stream().filter(o -> o.kind() == Kind.EXPERTS).toList());
+        long fifoExperts = new CycleModel(cu32, three, CycleModel.Timing.measured().withExpertFifo(1L << 30)).rows(ops).stream()
+                .filter(r -> r.op().kind() == Kind.EXPERTS).mapToLong(CycleModel.Row::cycles).sum();
+        assertTrue(fifoExperts >= intake * 0.99, "the FIFO cannot beat the array's intake: " + fifoExperts + " < " + intake);
+        assertTrue(before < 0.92 * none, "32 x 32: the experts' DDR time moves under the dense commands: " + none + " -> " + before);
+        // 16 x 16 on two ports: the array takes 32 B a cycle, what the ports give; the FIFO saves almost nothing
+        long cu16 = new CycleModel(CU16, DdrParams.zcu102(2)).cycles(ops);
+        long cu16Fifo = new CycleModel(CU16, DdrParams.zcu102(2), CycleModel.Timing.measured().withExpertFifo(1400 * 1024)).cycles(ops);
+        assertTrue(cu16Fifo <= cu16 && cu16Fifo > 0.99 * cu16, cu16 + " -> " + cu16Fifo);
+    }
+
+    @Test
     void opsCarryTheWorkloadsBytes() {
         List<Op> ops = ImageOps.m3vit(12, 129, null);
         List<Step> steps = Workload.m3vit(12, 129, null);
