@@ -88,7 +88,8 @@ public final class Calibrate {
         v.add(new Variant("AttentionEngine", "lanes=2;beat=32", "dsp18", () -> new AttentionEngine(AttnConfig.of(Formats.dsp18(), 2, 32))));
         v.add(new Variant("AttentionEngine", "lanes=2;beat=64", "published", () -> new AttentionEngine(AttnConfig.of(Formats.published(), 2, 64))));
         v.add(new Variant("AttentionEngine", "lanes=8;beat=64", "dsp18", () -> new AttentionEngine(AttnConfig.of(Formats.dsp18(), 8, 64))));
-        v.add(new Variant("EdgeMoeAccelerator", "rows=16", "dsp18", () -> new EdgeMoeAccelerator(AcceleratorConfig.defaults())));
+        v.add(new Variant("EdgeMoeAccelerator", "rows=16", "dsp18", () -> new EdgeMoeAccelerator(
+                AcceleratorConfig.m3vit(CuConfig.of(16, 16, Formats.dsp18())).withWeightPorts(2))));
         return v;
     }
 

@@ -40,9 +40,17 @@ public record DesignPoint(int rows, int attnLanes, int attnBeat, String profile,
         }
     }
 
-    /** The accelerator's default (AcceleratorConfig.defaults(): 16 x 16, attention 8 x 64, two weight ports; the ZCU102's DDR model). */
+    /** The accelerator's default (AcceleratorConfig.defaults(): 32 x 32, attention 8 x 64, three weight ports; the ZCU102's DDR model). */
     public static DesignPoint defaults() {
-        return new DesignPoint(16, 8, 64, "dsp18", AcceleratorConfig.DEFAULT_WEIGHT_PORTS, 16, 17.06, 45, 300);
+        return new DesignPoint(AcceleratorConfig.DEFAULT_ARRAY, 8, 64, "dsp18", AcceleratorConfig.DEFAULT_WEIGHT_PORTS, 16, 17.06, 45, 300);
+    }
+
+    /**
+     * The point the resource model's top-level calibration row (EdgeMoeAccelerator, rows=16) stands for: the 16 x 16
+     * accelerator, attention 8 x 64, two weight ports (the default until the 32 x 32 array).
+     */
+    public static DesignPoint calibrated() {
+        return new DesignPoint(16, 8, 64, "dsp18", 2, 16, 17.06, 45, 300);
     }
 
     public String id() {

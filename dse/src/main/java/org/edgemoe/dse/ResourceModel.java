@@ -137,7 +137,7 @@ public final class ResourceModel {
         } else {
             // logic (LUT, FF, LUTRAM): the top level's own count over its blocks' sum at the default, a ratio (Yosys
             // removes in context what a block alone keeps); DSP and block RAM: the difference, the top level's own
-            Resources b = blocks(DesignPoint.defaults());
+            Resources b = blocks(DesignPoint.calibrated());
             Resources m = acc.measured();
             contextScale = new Resources(m.lut() / b.lut(), m.ff() / b.ff(), b.lutram() == 0 ? 1 : m.lutram() / b.lutram(), 1, 1, 1);
             glue = new Resources(0, 0, 0, m.dsp() - b.dsp(), m.ramb18() - b.ramb18(), m.ramb36() - b.ramb36());
@@ -363,7 +363,7 @@ public final class ResourceModel {
                     case "AxiReadMaster", "AxiWriteMaster" -> law(s.block(), "-", new double[] {s.p("data"), 1});
                     case "ActBuffer" -> new Resources(s.measured().lut(), s.measured().ff(), s.measured().lutram(), s.measured().dsp(), 0,
                             ramb36(s.p("depth"), (long) s.p("lanes") * s.p("bits")));
-                    case "EdgeMoeAccelerator" -> estimate(DesignPoint.defaults());
+                    case "EdgeMoeAccelerator" -> estimate(DesignPoint.calibrated());
                     default -> s.measured();
                 };
             } catch (RuntimeException e) {

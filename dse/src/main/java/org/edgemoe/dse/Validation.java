@@ -30,12 +30,12 @@ public final class Validation {
         p.add(withDdr(d, 2.13, 45, 16));
         p.add(withDdr(d, 17.06, 200, 16));
         p.add(withDdr(d, 8.53, 100, 16));
-        int w = d.weightPorts();
+        // the 16 x 16 array (the default before the 32 x 32 one) on one, two and four ports, with P = 4, and 8 x 8
         p.add(new DesignPoint(16, 8, 64, "dsp18", 1, 16, 17.06, 45, 300));
+        p.add(new DesignPoint(16, 8, 64, "dsp18", 2, 16, 17.06, 45, 300));
         p.add(new DesignPoint(16, 8, 64, "dsp18", 4, 16, 17.06, 45, 300));
-        p.add(new DesignPoint(16, 4, 64, "dsp18", w, 16, 17.06, 45, 300));
-        p.add(new DesignPoint(8, 8, 64, "dsp18", w, 16, 17.06, 45, 300));
-        p.add(new DesignPoint(32, 8, 64, "dsp18", w, 16, 17.06, 45, 300));
+        p.add(new DesignPoint(16, 4, 64, "dsp18", 2, 16, 17.06, 45, 300));
+        p.add(new DesignPoint(8, 8, 64, "dsp18", 2, 16, 17.06, 45, 300));
         return p;
     }
 

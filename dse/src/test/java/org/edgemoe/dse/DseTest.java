@@ -47,7 +47,7 @@ class DseTest {
     static List<String> lines;
     static Path work;
     static Path out;
-    static final List<DesignPoint> POINTS = List.of(DesignPoint.defaults(), SMALL, BIG, HUGE, SLOW, NARROW);
+    static final List<DesignPoint> POINTS = List.of(DesignPoint.calibrated(), SMALL, BIG, HUGE, SLOW, NARROW);
 
     @BeforeAll
     static void sweep() throws Exception {
@@ -70,7 +70,7 @@ class DseTest {
             assertTrue(lines.contains("DSE " + p.id() + " final_mse.task0 0.00100000"), lines.toString());
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("DSE " + p.id() + " cycles.task0 ")), p.id());
         }
-        Map<String, Object> def = Dse.reuse(work.resolve("results").resolve(DesignPoint.defaults().id() + ".json"), DesignPoint.defaults());
+        Map<String, Object> def = Dse.reuse(work.resolve("results").resolve(DesignPoint.calibrated().id() + ".json"), DesignPoint.calibrated());
         Map<String, Object> small = Dse.reuse(work.resolve("results").resolve(SMALL.id() + ".json"), SMALL);
         Map<String, Object> big = Dse.reuse(work.resolve("results").resolve(BIG.id() + ".json"), BIG);
         Map<String, Object> slow = Dse.reuse(work.resolve("results").resolve(SLOW.id() + ".json"), SLOW);
@@ -102,7 +102,7 @@ class DseTest {
                 assertTrue(Report.b(r, "fits_zcu102"));
             }
         }
-        Map<String, Object> def = rs.stream().filter(r -> r.get("id").equals(DesignPoint.defaults().id())).findFirst().orElseThrow();
+        Map<String, Object> def = rs.stream().filter(r -> r.get("id").equals(DesignPoint.calibrated().id())).findFirst().orElseThrow();
         Map<String, Object> slow = rs.stream().filter(r -> r.get("id").equals(SLOW.id())).findFirst().orElseThrow();
         assertFalse(Report.b(slow, "pareto"), "same hardware, slower DDR: dominated by the default");
         assertTrue(Report.b(def, "pareto") || rs.stream().anyMatch(r -> Report.b(r, "pareto")));

@@ -56,20 +56,20 @@ class ResourceModelTest {
         // the published attention: the dsp18 law scaled by the measured ratio at P = 2, L = 64 (2x here)
         DesignPoint pub = new DesignPoint(16, 8, 64, "published", 1, 16, 17.06, 45, 300);
         assertEquals(2 * (300 * 512 + 2000 * 8 + 500), m.breakdown(pub).get("AttentionEngine").lut(), 1e-6);
-        assertEquals(2 * 128, m.breakdown(pub).get("ComputeUnit").dsp() - m.breakdown(DesignPoint.defaults()).get("ComputeUnit").dsp(), 1e-6,
+        assertEquals(2 * 128, m.breakdown(pub).get("ComputeUnit").dsp() - m.breakdown(DesignPoint.calibrated()).get("ComputeUnit").dsp(), 1e-6,
                 "published uses two DSP48E2 a MAC in this synthetic law");
         assertFalse(m.hasGlue());
         assertEquals(m.blocks(p32), m.estimate(p32), "no accelerator row: no glue");
         // with the accelerator's own row: the default's estimate is that row; logic scales by its ratio, DSP and BRAM add
         List<Sample> withAcc = new ArrayList<>(synthetic());
-        Resources blocks = m.blocks(DesignPoint.defaults());
+        Resources blocks = m.blocks(DesignPoint.calibrated());
         Resources acc = new Resources(blocks.lut() * 0.75, blocks.ff() * 0.9, blocks.lutram(), blocks.dsp() + 10, blocks.ramb18() + 2, blocks.ramb36() + 3);
         withAcc.add(new Sample("EdgeMoeAccelerator", Map.of("rows", 16), "dsp18", acc));
         ResourceModel g = new ResourceModel(withAcc);
         assertTrue(g.hasGlue());
-        assertEquals(acc.lut(), g.estimate(DesignPoint.defaults()).lut(), 1e-6);
-        assertEquals(acc.dsp(), g.estimate(DesignPoint.defaults()).dsp(), 1e-6);
-        assertEquals(acc.bram36(), g.estimate(DesignPoint.defaults()).bram36(), 1e-6);
+        assertEquals(acc.lut(), g.estimate(DesignPoint.calibrated()).lut(), 1e-6);
+        assertEquals(acc.dsp(), g.estimate(DesignPoint.calibrated()).dsp(), 1e-6);
+        assertEquals(acc.bram36(), g.estimate(DesignPoint.calibrated()).bram36(), 1e-6);
         assertEquals(0.75 * m.estimate(p32).lut(), g.estimate(p32).lut(), 1e-6);
         assertEquals(0.9 * m.estimate(p32).ff(), g.estimate(p32).ff(), 1e-6);
         assertEquals(m.estimate(p32).dsp() + 10, g.estimate(p32).dsp(), 1e-6);
@@ -81,7 +81,7 @@ class ResourceModelTest {
         assertEquals(16, ResourceModel.ramb36(1548, 288), "1,548 x 288: 16 RAMB36 at 2K x 18");
         assertEquals(2, ResourceModel.ramb36(513, 72));
         assertEquals(1, ResourceModel.ramb36(32768, 1));
-        Resources def = ResourceModel.buffers(DesignPoint.defaults());
+        Resources def = ResourceModel.buffers(DesignPoint.calibrated());
         assertTrue(def.ramb36() > 50 && def.ramb36() < 400, "the default's activation buffers: " + def.ramb36());
         assertEquals(def.ramb36(), ResourceModel.buffers(new DesignPoint(16, 8, 64, "dsp18", 4, 16, 4.0, 45, 300)).ramb36(), "DDR does not change them");
         assertTrue(ResourceModel.buffers(new DesignPoint(16, 8, 64, "published", 1, 16, 17.06, 45, 300)).ramb36() > def.ramb36(), "32-bit act");
@@ -105,7 +105,7 @@ class ResourceModelTest {
         assertTrue(e.getMessage().contains("c.csv:2: bad parameter rows=four"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> ResourceModel.parse(h + "ComputeUnit,rows=4,dsp18,1,x,3,4,5,6,7,8,9,Yosys\n", "c.csv"));
         assertTrue(e.getMessage().contains("c.csv:2: a resource count is not a number"), e.getMessage());
-        IllegalStateException s = assertThrows(IllegalStateException.class, () -> new ResourceModel(List.of()).estimate(DesignPoint.defaults()));
+        IllegalStateException s = assertThrows(IllegalStateException.class, () -> new ResourceModel(List.of()).estimate(DesignPoint.calibrated()));
         assertTrue(s.getMessage().contains("no calibration rows for ComputeUnit (dsp18)") && s.getMessage().contains("make dse-calibrate"), s.getMessage());
     }
 
@@ -129,7 +129,7 @@ class ResourceModelTest {
                 assertTrue(err <= 15, row);
             }
         }
-        Resources def = m.estimate(DesignPoint.defaults());
+        Resources def = m.estimate(DesignPoint.calibrated());
         assertTrue(def.dsp() > 800 && def.dsp() < 2_520, "the default's DSP48E2: " + def.dsp());
     }
 }

@@ -21,9 +21,10 @@ public record ImageConfig(Formats formats, int cuRows, int cuCols) {
         }
     }
 
-    /** The default configuration: the dsp18 profile on the 16 x 16 compute unit. */
+    /** The default configuration: the dsp18 profile on the default accelerator's 32 x 32 compute unit. */
     public static ImageConfig defaults() {
-        return new ImageConfig(Formats.dsp18(), 16, 16);
+        int n = org.edgemoe.rtl.top.AcceleratorConfig.DEFAULT_ARRAY;
+        return new ImageConfig(Formats.dsp18(), n, n);
     }
 
     /** Every fact the image layout depends on, as one line (its hash is the configuration hash). */

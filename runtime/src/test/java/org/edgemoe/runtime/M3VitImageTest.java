@@ -47,10 +47,11 @@ class M3VitImageTest {
         assertArrayEquals(q.posEmbed(), back.raw("pos_embed"));
         assertArrayEquals(q.layer(3).norm2Gamma(), back.raw("l3.norm2.gamma"));
         long[] qkv = back.raw("l0.qkv");
-        // first output tile: bias row, then row r = input 0 of outputs 0..15
-        for (int c = 0; c < 16; c++) {
+        // first output tile: bias row, then row r = input 0 of outputs 0..C-1
+        int cols = CFG.cuCols();
+        for (int c = 0; c < cols; c++) {
             assertEquals(q.layer(0).qkvBias()[c], qkv[c]);
-            assertEquals(q.layer(0).qkvWeight()[c * ModelShape.DIM], qkv[16 + c]);
+            assertEquals(q.layer(0).qkvWeight()[c * ModelShape.DIM], qkv[cols + c]);
         }
         long[] gate = back.raw("l5.gate.task1");
         assertEquals(q.layer(5).gates()[1][7 * ModelShape.DIM + 100], gate[100 * ModelShape.EXPERTS + 7]);

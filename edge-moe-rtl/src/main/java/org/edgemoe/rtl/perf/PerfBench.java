@@ -62,21 +62,23 @@ public final class PerfBench {
                         (double) ddrBound / LowerBound.cycles(steps, shape, ddr));
             }
         }
-        // the cycle model of the accelerator as built (AcceleratorConfig.defaults(): 16 x 16, attention 8 x 64, two weight ports, gate 4 lanes)
-        AccelShape built = new AccelShape(16, 16, 8, 64, 16, org.edgemoe.rtl.top.AcceleratorConfig.DEFAULT_GATE_LANES);
-        DdrParams ddr1 = DdrParams.zcu102(org.edgemoe.rtl.top.AcceleratorConfig.DEFAULT_WEIGHT_PORTS);
+        // the cycle model of the accelerator as built (AcceleratorConfig.defaults(): 32 x 32, attention 8 x 64, three weight ports, gate 4 lanes)
+        org.edgemoe.rtl.top.AcceleratorConfig def = org.edgemoe.rtl.top.AcceleratorConfig.defaults();
+        AccelShape built = new AccelShape(def.datapath().cu().rows(), def.datapath().cu().cols(), def.attention().lanes(), def.attention().beat(),
+                def.datapath().lanes(), def.gateLanes());
+        DdrParams ddr1 = DdrParams.zcu102(def.weightPorts());
         for (int t = 0; t < ModelShape.TASKS; t++) {
             CycleModel m = new CycleModel(built, ddr1);
             List<Op> ops = ImageOps.m3vit(ModelShape.LAYERS, ModelShape.TOKENS, routing[t]);
             System.out.printf("BENCH e2e.model_cycles.task%d %d cycles%n", t, m.cycles(ops));
             System.out.printf("BENCH e2e.model_ms.task%d %.3f ms%n", t, m.ms(ops));
         }
-        // not built: the expert weight FIFO (CycleModel.Timing.expertFifoBytes), on the default and on 32 x 32 with three
+        // not built: the expert weight FIFO (CycleModel.Timing.expertFifoBytes), on 16 x 16 with two and on the default, 32 x 32 with three
         // weight ports; sizes in RAMB36 of 4 KB data each
         List<Op> ops0 = ImageOps.m3vit(ModelShape.LAYERS, ModelShape.TOKENS, routing[0]);
         for (int cu : new int[] {16, 32}) {
             AccelShape s = new AccelShape(cu, cu, 8, 64, cu, org.edgemoe.rtl.top.AcceleratorConfig.DEFAULT_GATE_LANES);
-            DdrParams d = DdrParams.zcu102(cu == 16 ? org.edgemoe.rtl.top.AcceleratorConfig.DEFAULT_WEIGHT_PORTS : 3);
+            DdrParams d = DdrParams.zcu102(cu == 16 ? 2 : 3);
             for (int ramb36 : new int[] {0, 128, 256, 350, 512}) {
                 CycleModel m = new CycleModel(s, d, CycleModel.Timing.measured().withExpertFifo(ramb36 * 4096L));
                 System.out.printf("BENCH e2e.model_cycles.cu%d.ports%d.expert_fifo%d.task0 %d cycles%n", cu, d.ports(), ramb36, m.cycles(ops0));

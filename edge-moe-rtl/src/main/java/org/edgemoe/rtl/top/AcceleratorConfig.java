@@ -31,8 +31,14 @@ public record AcceleratorConfig(DatapathConfig datapath, AttnConfig attention, L
         return Math.min(DEFAULT_GATE_LANES, lnoLanes);
     }
 
-    /** Weight ports of the default accelerator: two S_AXI_HP ports, 32 B/cycle (the 16 x 16 array's expert layers need it). */
-    public static final int DEFAULT_WEIGHT_PORTS = 2;
+    /**
+     * Weight ports of the default accelerator: three S_AXI_HP ports, 48 B/cycle, above the DDR's sustained 45.5 (the
+     * 32 x 32 array takes 64 B of weights a cycle; a fourth port would add nothing the DDR can give).
+     */
+    public static final int DEFAULT_WEIGHT_PORTS = 3;
+
+    /** Rows and columns of the default compute unit: 32 x 32, 1,024 MACs a cycle (docs/performance.md). */
+    public static final int DEFAULT_ARRAY = 32;
 
     public AcceleratorConfig {
         if (ddr.dataWidth() != 128 || ddr.addressWidth() != 32) {
@@ -80,9 +86,9 @@ public record AcceleratorConfig(DatapathConfig datapath, AttnConfig attention, L
         return org.edgemoe.rtl.axi.StripedReadMaster.defaultWidth(ddr, weightPorts);
     }
 
-    /** The default accelerator: the 16 x 16 compute unit, dsp18. */
+    /** The default accelerator: the 32 x 32 compute unit, dsp18, {@value #DEFAULT_WEIGHT_PORTS} weight ports. */
     public static AcceleratorConfig defaults() {
-        return m3vit(CuConfig.of(16, 16, Formats.dsp18()));
+        return m3vit(CuConfig.of(DEFAULT_ARRAY, DEFAULT_ARRAY, Formats.dsp18()));
     }
 
     public Formats formats() {

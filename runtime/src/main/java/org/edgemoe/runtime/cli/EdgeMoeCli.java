@@ -30,6 +30,8 @@ public final class EdgeMoeCli implements Runnable {
     public static final int BAD_INPUT = 1;
     public static final int ACCELERATOR_FAILED = 3;
     public static final int NO_ACCELERATOR = 4;
+    /** {@code --cu}'s default: the default accelerator's compute array. */
+    static final String DEFAULT_CU = org.edgemoe.rtl.top.AcceleratorConfig.DEFAULT_ARRAY + "x" + org.edgemoe.rtl.top.AcceleratorConfig.DEFAULT_ARRAY;
     private static volatile boolean terminal;
 
     @CommandLine.Spec
@@ -82,19 +84,19 @@ public final class EdgeMoeCli implements Runnable {
         @Option(names = "--profile", defaultValue = "dsp18", description = "number profile: dsp18 or published (default ${DEFAULT-VALUE})")
         String profile;
 
-        @Option(names = "--cu", defaultValue = "16x16", description = "compute array rows x columns (default ${DEFAULT-VALUE})")
+        @Option(names = "--cu", defaultValue = DEFAULT_CU, description = "compute array rows x columns (default ${DEFAULT-VALUE})")
         String cu;
 
         ImageConfig config() {
             Formats f = Formats.byName(profile);
             String[] rc = cu.toLowerCase().split("x");
             if (rc.length != 2) {
-                throw new IllegalArgumentException("--cu must be ROWSxCOLUMNS, e.g. 16x16: '" + cu + "'");
+                throw new IllegalArgumentException("--cu must be ROWSxCOLUMNS, e.g. 32x32: '" + cu + "'");
             }
             try {
                 return new ImageConfig(f, Integer.parseInt(rc[0]), Integer.parseInt(rc[1]));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--cu must be ROWSxCOLUMNS, e.g. 16x16: '" + cu + "'");
+                throw new IllegalArgumentException("--cu must be ROWSxCOLUMNS, e.g. 32x32: '" + cu + "'");
             }
         }
     }

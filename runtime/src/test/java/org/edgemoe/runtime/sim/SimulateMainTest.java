@@ -47,7 +47,7 @@ class SimulateMainTest {
         assertTrue(e.contains("commands"), "progress lines: " + e);
 
         long cycles = value(o, "sim.cycles.task0");
-        assertTrue(cycles > 200_000 && cycles < 600_000, "EMBED + a dense layer + STORE: " + cycles);
+        assertTrue(cycles > 80_000 && cycles < 400_000, "EMBED + a dense layer + STORE (106 k on 32 x 32, 331 k on 16 x 16): " + cycles);
         assertEquals(cycles / 300e3, Double.parseDouble(o.replaceAll("(?s).*SIM sim.ms_at_300mhz.task0 ([0-9.]+).*", "$1")), 1e-3);
         assertEquals(1, value(o, "sim.bit_exact_vs_hwmodel.task0"));
         assertTrue(value(o, "sim.cycles_per_s") > 1000);
