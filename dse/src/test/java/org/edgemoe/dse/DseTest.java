@@ -47,7 +47,7 @@ class DseTest {
     static List<String> lines;
     static Path work;
     static Path out;
-    static final List<DesignPoint> POINTS = List.of(DesignPoint.calibrated(), SMALL, BIG, HUGE, SLOW, NARROW);
+    static final List<DesignPoint> POINTS = List.of(DesignPoint.defaults(), DesignPoint.calibrated(), SMALL, BIG, HUGE, SLOW, NARROW);
 
     @BeforeAll
     static void sweep() throws Exception {
@@ -140,14 +140,14 @@ class DseTest {
         Path other = tmp.resolve("other");
         writeCache(other.resolve("cache"));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Dse.sweep("test", POINTS, "collect", 1, other, tmp.resolve("r2")));
-        assertTrue(e.getMessage().contains("6 of 6 points have no result of these models"), e.getMessage());
+        assertTrue(e.getMessage().contains(POINTS.size() + " of " + POINTS.size() + " points have no result of these models"), e.getMessage());
         assertFalse(Files.exists(tmp.resolve("r2").resolve("dse.csv")), "no partial report");
         // jobs mode: job files, the list, the array script; one task run by hand fills its result
         Dse.sweep("test", POINTS, "jobs", 1, other, tmp.resolve("r2"));
         List<String> list = Files.readAllLines(other.resolve("jobs.txt"));
-        assertEquals(6, list.size());
+        assertEquals(POINTS.size(), list.size());
         String sbatch = Files.readString(other.resolve("dse-array.sbatch"));
-        assertTrue(sbatch.contains("#SBATCH --array=0-5%64"), sbatch);
+        assertTrue(sbatch.contains("#SBATCH --array=0-" + (POINTS.size() - 1) + "%64"), sbatch);
         assertTrue(sbatch.contains("org.edgemoe.dse.PointJob") && sbatch.contains("--list") && sbatch.contains("$SLURM_ARRAY_TASK_ID"), sbatch);
         for (int i = 0; i < list.size(); i++) {
             Path job = Path.of(list.get(i));

@@ -31,7 +31,7 @@ import java.util.List;
  */
 public final class CycleModel {
     /** Changes with every change of the model's formulas (stored results of an older model are not reused). */
-    public static final int VERSION = 7;
+    public static final int VERSION = 8;
 
     /**
      * Measured constants. {@code dispatch}: cycles between commands (CommandDispatcherTest, layer 0 from decoded
@@ -48,6 +48,10 @@ public final class CycleModel {
      * is taken while the previous command runs, its weights requested at once (their read latency and its first
      * tile's R rows hidden), which EdgeMoeAccelerator does (b284551); {@code imageOnWeightPorts}: the input image is
      * read through the weight ports' transfer queue, behind pos_embed (5d08b00), instead of on a port of its own;
+     * {@code earlyBase + earlyPerBusByte x bus bytes}: the weight bytes such an early LINEAR has read while the command
+     * before ran, as far as that command left the DDR idle (the weight path's queues and the array's shadow bank fill up:
+     * measured in the full-system command trace as the bytes read under ATTENTION and LAYERNORM, 9,420 a command on the
+     * 16 x 16 array's 32-byte bus, 16,800 on the 32 x 32 array's 64-byte one, 2026-12-03; a line through the two);
      * {@code expertFifoBytes}: <em>not built</em> (0 in {@link #measured()}): a FIFO of that many bytes that the weight
      * ports fill with the next EXPERTS command's weights, in expert order and inactive experts included (the routing is
      * not known yet), with the DDR time the commands before it leave unused; the expert loop then takes the prefetched
@@ -56,29 +60,34 @@ public final class CycleModel {
      */
     public record Timing(int dispatch, int cuFillExtra, int lnLatency, double attnStatsWait, double attnHeadExtra, int gateLatency,
                          int streamerLatency, int expertSwitch, int mergeLatency, int writeLatency, boolean prefetch, boolean linearEarly,
-                         boolean imageOnWeightPorts, long expertFifoBytes) {
+                         boolean imageOnWeightPorts, double earlyBase, double earlyPerBusByte, long expertFifoBytes) {
         public static Timing measured() {
-            return new Timing(27, 6, 36, 23, 2.3, 41, 46, 11, 8, 20, false, true, true, 0);
+            return new Timing(27, 6, 36, 23, 2.3, 41, 46, 11, 8, 20, false, true, true, 2044, 230.5, 0);
+        }
+
+        /** Weight bytes a LINEAR taken early has read before it begins, on a weight bus of {@code busBytes} a beat. */
+        public double earlyBytes(int busBytes) {
+            return earlyBase + earlyPerBusByte * busBytes;
         }
 
         public Timing withExpertFifo(long bytes) {
             return new Timing(dispatch, cuFillExtra, lnLatency, attnStatsWait, attnHeadExtra, gateLatency, streamerLatency, expertSwitch,
-                    mergeLatency, writeLatency, prefetch, linearEarly, imageOnWeightPorts, bytes);
+                    mergeLatency, writeLatency, prefetch, linearEarly, imageOnWeightPorts, earlyBase, earlyPerBusByte, bytes);
         }
 
         public Timing withPrefetch(boolean on) {
             return new Timing(dispatch, cuFillExtra, lnLatency, attnStatsWait, attnHeadExtra, gateLatency, streamerLatency, expertSwitch,
-                    mergeLatency, writeLatency, on, linearEarly, imageOnWeightPorts, expertFifoBytes);
+                    mergeLatency, writeLatency, on, linearEarly, imageOnWeightPorts, earlyBase, earlyPerBusByte, expertFifoBytes);
         }
 
         public Timing withLinearEarly(boolean on) {
             return new Timing(dispatch, cuFillExtra, lnLatency, attnStatsWait, attnHeadExtra, gateLatency, streamerLatency, expertSwitch,
-                    mergeLatency, writeLatency, prefetch, on, imageOnWeightPorts, expertFifoBytes);
+                    mergeLatency, writeLatency, prefetch, on, imageOnWeightPorts, earlyBase, earlyPerBusByte, expertFifoBytes);
         }
 
         public Timing withImageOnWeightPorts(boolean on) {
             return new Timing(dispatch, cuFillExtra, lnLatency, attnStatsWait, attnHeadExtra, gateLatency, streamerLatency, expertSwitch,
-                    mergeLatency, writeLatency, prefetch, linearEarly, on, expertFifoBytes);
+                    mergeLatency, writeLatency, prefetch, linearEarly, on, earlyBase, earlyPerBusByte, expertFifoBytes);
         }
     }
 
@@ -112,12 +121,22 @@ public final class CycleModel {
         List<Row> out = new ArrayList<>();
         boolean first = true;
         double spare = 0;
+        double prevIdle = 0;
         for (Op op : ops) {
             boolean fifo = timing.expertFifoBytes() > 0 && op.kind() == Op.Kind.EXPERTS;
-            Row r = fifo ? prefetchedExperts(op, (long) Math.min(spare, timing.expertFifoBytes())) : row(op);
             // EMBED counts its own latency (two loads in parallel); a LINEAR taken early (linearEarly) has its weights
-            // requested while the previous command runs: their latency and its first tile's rows are hidden behind it
+            // requested while the previous command runs: their latency and its first tile's rows are hidden behind it,
+            // and the bytes its queues took while that command left the DDR idle are read already
             boolean early = timing.linearEarly() && op.kind() == Op.Kind.LINEAR && !first;
+            Row r;
+            if (fifo) {
+                r = prefetchedExperts(op, (long) Math.min(spare, timing.expertFifoBytes()));
+            } else if (early) {
+                long ahead = (long) Math.min(Math.min(timing.earlyBytes(busBytes()), op.weightBytes()), prevIdle);
+                r = linear(op.in(), op.out(), op.tokens(), op.weightBytes() - ahead);
+            } else {
+                r = row(op);
+            }
             long latency = op.weightBytes() > 0 && op.kind() != Op.Kind.EMBED && !early && (first || !timing.prefetch()) ? ddr.readLatencyCycles() : 0;
             long hidden = early ? shape.cuRows() : 0;
             if (op.weightBytes() > 0) {
@@ -125,7 +144,9 @@ public final class CycleModel {
             }
             long cycles = r.cycles() + latency + timing.dispatch() - hidden;
             out.add(new Row(op, cycles, r.unitCycles(), r.ddrCycles()));
-            spare = fifo ? 0 : spare + Math.max(0, cycles * rate() - op.ddrBytes());
+            double idle = Math.max(0, cycles * rate() - op.ddrBytes());
+            spare = fifo ? 0 : spare + idle;
+            prevIdle = idle;
         }
         return out;
     }
@@ -136,6 +157,11 @@ public final class CycleModel {
 
     public double ms(List<Op> ops) {
         return cycles(ops) * ddr.msPerCycle();
+    }
+
+    /** The weight bus's bytes a beat: a port's times the next power of two of the weight ports (StripedReadMaster). */
+    int busBytes() {
+        return ddr.portBytesPerCycle() * Integer.highestOneBit(Math.max(1, 2 * ddr.ports() - 1));
     }
 
     /** Weight bytes per cycle. */
