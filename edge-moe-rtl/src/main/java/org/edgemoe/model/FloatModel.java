@@ -19,9 +19,7 @@ public final class FloatModel {
 
     /** The first {@code tokens} tokens of {@link #embed()}: CLS and patches 0 .. tokens - 2. */
     public double[][] embed(int tokens) {
-        if (tokens < 1 || tokens > TOKENS) {
-            throw new IllegalArgumentException("tokens must be 1.." + TOKENS + ", not " + tokens);
-        }
+        checkTokens(tokens);
         double[][] x = new double[tokens][DIM];
         IntStream.range(0, tokens - 1).parallel().forEach(p ->
                 x[p + 1] = FloatOps.linear(weights.patchVector(p), weights.patchWeight(), weights.patchBias(), DIM));

@@ -11,6 +11,14 @@ public final class ModelShape {
     public static final int PATCH_IN = CHANNELS * PATCH * PATCH;
     /** CLS token at position 0, then the 128 patches. */
     public static final int TOKENS = PATCHES + 1;
+
+    /** A run's token count (the CLS token and the first {@code tokens - 1} patches) must be 1 .. {@link #TOKENS}. */
+    public static int checkTokens(int tokens) {
+        if (tokens < 1 || tokens > TOKENS) {
+            throw new IllegalArgumentException("tokens must be 1.." + TOKENS + ", not " + tokens);
+        }
+        return tokens;
+    }
     public static final int DIM = 192;
     public static final int HEADS = 3;
     public static final int HEAD_DIM = DIM / HEADS;

@@ -65,12 +65,6 @@ public final class HwModel {
         return v;
     }
 
-    static void checkTokens(int tokens) {
-        if (tokens < 1 || tokens > TOKENS) {
-            throw new IllegalArgumentException("tokens must be 1.." + TOKENS + ", not " + tokens);
-        }
-    }
-
     public HwTrace run(int task) {
         return run(task, TOKENS);
     }

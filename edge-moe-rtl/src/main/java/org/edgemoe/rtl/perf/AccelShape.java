@@ -18,6 +18,12 @@ public record AccelShape(int cuRows, int cuCols, int attnLanes, int attnBeat, in
         }
     }
 
+    /** The units of an accelerator the generator builds from {@code cfg}. */
+    public static AccelShape of(org.edgemoe.rtl.top.AcceleratorConfig cfg) {
+        return new AccelShape(cfg.datapath().cu().rows(), cfg.datapath().cu().cols(), cfg.attention().lanes(), cfg.attention().beat(),
+                cfg.datapath().lanes(), cfg.gateLanes());
+    }
+
     /** Cycles of {@code s} on its unit at 100 % utilisation. */
     public long idealCycles(Step s) {
         long perCycle = switch (s.unit()) {

@@ -259,23 +259,36 @@ public final class CycleModel {
         long cycles = 0;
         long unit = 0;
         long ddrC = 0;
-        long fc1Bytes = Op.linearWeightBytes(op.in(), op.out());
-        long fc2Bytes = op.weightBytes() - fc1Bytes;
         for (int n : op.expertTokens()) {
             if (n == 0) {
                 continue;
             }
-            Row a = linear(op.in(), op.out(), n, fc1Bytes);
-            Row b = linear(op.out(), op.in(), n, fc2Bytes);
-            // the token list (n entries), FC1's weights requested once its command is due (one read latency), FC1, then
-            // FC2: its weights stream while FC1 computes and its fill overlaps FC1's drain (the engine's two-deep queues)
-            long fill = 2L * shape.cuRows() + shape.cuCols() + timing.cuFillExtra();
-            cycles += timing.expertSwitch() + n + ddr.readLatencyCycles() + a.cycles() + b.cycles() - fill;
-            unit += n + a.unitCycles() + b.unitCycles();
-            ddrC += a.ddrCycles() + b.ddrCycles();
+            Row e = expert(op, n, rate(), ddr.readLatencyCycles());
+            cycles += e.cycles();
+            unit += e.unitCycles();
+            ddrC += e.ddrCycles();
         }
-        long merge = (long) op.tokens() * ceilDiv(op.in(), shape.cuRows()) + timing.mergeLatency();
+        long merge = merge(op);
         return new Row(op, cycles + merge, unit + merge, ddrC);
+    }
+
+    /**
+     * One active expert of {@code n} tokens, its weights at {@code weightRate}: the token list (n entries), FC1's weights
+     * requested once its command is due ({@code latency}), FC1, then FC2: its weights stream while FC1 computes and its
+     * fill overlaps FC1's drain (the engine's two-deep queues).
+     */
+    private Row expert(Op op, int n, double weightRate, long latency) {
+        long fc1Bytes = Op.linearWeightBytes(op.in(), op.out());
+        Row a = linear(op.in(), op.out(), n, fc1Bytes, weightRate);
+        Row b = linear(op.out(), op.in(), n, op.weightBytes() - fc1Bytes, weightRate);
+        long fill = 2L * shape.cuRows() + shape.cuCols() + timing.cuFillExtra();
+        return new Row(op, timing.expertSwitch() + n + latency + a.cycles() + b.cycles() - fill, n + a.unitCycles() + b.unitCycles(),
+                a.ddrCycles() + b.ddrCycles());
+    }
+
+    /** RES += SEC after the last expert: a token's words through the merge. */
+    private long merge(Op op) {
+        return (long) op.tokens() * ceilDiv(op.in(), shape.cuRows()) + timing.mergeLatency();
     }
 
     /**
@@ -285,9 +298,6 @@ public final class CycleModel {
      * latency, each expert's switch and token list), then the merge. An estimate of a design not built.
      */
     Row prefetchedExperts(Op op, long prefetched) {
-        long fc1Bytes = Op.linearWeightBytes(op.in(), op.out());
-        long fc2Bytes = op.weightBytes() - fc1Bytes;
-        long fill = 2L * shape.cuRows() + shape.cuCols() + timing.cuFillExtra();
         long loop = 0;
         long unit = 0;
         long overhead = 0;
@@ -299,15 +309,14 @@ public final class CycleModel {
             if (n == 0) {
                 continue;
             }
-            Row a = linear(op.in(), op.out(), n, fc1Bytes, 2.0 * shape.cuCols());
-            Row b = linear(op.out(), op.in(), n, fc2Bytes, 2.0 * shape.cuCols());
-            loop += timing.expertSwitch() + n + (inFifo == op.weightBytes() ? 0 : ddr.readLatencyCycles()) + a.cycles() + b.cycles() - fill;
-            unit += n + a.unitCycles() + b.unitCycles();
+            Row e = expert(op, n, 2.0 * shape.cuCols(), inFifo == op.weightBytes() ? 0 : ddr.readLatencyCycles());
+            loop += e.cycles();
+            unit += e.unitCycles();
             overhead += timing.expertSwitch() + n;
             fromDdr += op.weightBytes() - inFifo;
         }
         long ddrC = (long) Math.ceil(fromDdr / rate());
-        long merge = (long) op.tokens() * ceilDiv(op.in(), shape.cuRows()) + timing.mergeLatency();
+        long merge = merge(op);
         return new Row(op, Math.max(loop, ddrC + ddr.readLatencyCycles() + overhead) + merge, unit + merge, ddrC);
     }
 

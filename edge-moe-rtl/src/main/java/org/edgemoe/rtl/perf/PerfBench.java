@@ -64,8 +64,7 @@ public final class PerfBench {
         }
         // the cycle model of the accelerator as built (AcceleratorConfig.defaults(): 32 x 32, attention 8 x 64, three weight ports, gate 4 lanes)
         org.edgemoe.rtl.top.AcceleratorConfig def = org.edgemoe.rtl.top.AcceleratorConfig.defaults();
-        AccelShape built = new AccelShape(def.datapath().cu().rows(), def.datapath().cu().cols(), def.attention().lanes(), def.attention().beat(),
-                def.datapath().lanes(), def.gateLanes());
+        AccelShape built = AccelShape.of(def);
         DdrParams ddr1 = DdrParams.zcu102(def.weightPorts());
         for (int t = 0; t < ModelShape.TASKS; t++) {
             CycleModel m = new CycleModel(built, ddr1);

@@ -249,17 +249,12 @@ public final class SimulateMain {
      * from HwModel's run of the task.
      */
     public static double lowerBoundMs(AcceleratorConfig cfg, int layers, int tokens, HwTrace hw) {
-        return LowerBound.ms(Workload.m3vit(layers, tokens, hw.routing()), shape(cfg), DdrParams.zcu102(cfg.weightPorts()));
+        return LowerBound.ms(Workload.m3vit(layers, tokens, hw.routing()), AccelShape.of(cfg), DdrParams.zcu102(cfg.weightPorts()));
     }
 
     /** The cycle model's ({@link CycleModel}) prediction of the same program on this accelerator, routing from HwModel. */
     public static long modelCycles(AcceleratorConfig cfg, int layers, int tokens, HwTrace hw) {
-        return new CycleModel(shape(cfg), DdrParams.zcu102(cfg.weightPorts())).cycles(ImageOps.m3vit(layers, tokens, hw.routing()));
-    }
-
-    static AccelShape shape(AcceleratorConfig cfg) {
-        return new AccelShape(cfg.datapath().cu().rows(), cfg.datapath().cu().cols(), cfg.attention().lanes(),
-                cfg.attention().beat(), cfg.datapath().lanes(), cfg.gateLanes());
+        return new CycleModel(AccelShape.of(cfg), DdrParams.zcu102(cfg.weightPorts())).cycles(ImageOps.m3vit(layers, tokens, hw.routing()));
     }
 
     static String util(double u) {

@@ -18,7 +18,6 @@ import org.edgemoe.runtime.SimulationBackend;
 import org.edgemoe.runtime.Task;
 import org.edgemoe.runtime.WeightImage;
 import org.edgemoe.rtl.cu.CuConfig;
-import org.edgemoe.rtl.isa.Buf;
 import org.edgemoe.rtl.isa.ProgramBuilder;
 import org.edgemoe.rtl.top.AcceleratorConfig;
 import org.edgemoe.sim.axi.DdrConfig;
@@ -52,11 +51,7 @@ class ArrayShapesSystemTest {
             pixels[i] = (byte) px[i];
         }
         int layers = Integer.getInteger("edgemoe.sim.shapes.layers", 2);
-        ProgramBuilder p = new ProgramBuilder(image.index(), ModelShape.TOKENS).embed("patch_embed", "pos_embed");
-        for (int l = 0; l < layers; l++) {
-            p.layer(l);
-        }
-        byte[] program = p.store(Buf.RES, ModelShape.DIM).end().encode();
+        byte[] program = ProgramBuilder.m3vit(image.index(), layers).encode();
         HwTrace trace = new HwModel(q).run(0);
         try (SystemSim sys = SystemSim.open(AcceleratorConfig.m3vit(CuConfig.of(rows, rows, f)).withWeightPorts(ports), DdrConfig.zcu102())) {
             Accelerator acc = Accelerator.open(new SimulationBackend(sys, 300e6, SimulationBackend.DEFAULT_BASE,

@@ -21,7 +21,6 @@ import org.edgemoe.runtime.RunResult;
 import org.edgemoe.runtime.SimulationBackend;
 import org.edgemoe.runtime.Task;
 import org.edgemoe.runtime.WeightImage;
-import org.edgemoe.rtl.isa.Buf;
 import org.edgemoe.rtl.isa.ProgramBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,12 +52,7 @@ class SystemSimTest {
     }
 
     static byte[] program(int layers) {
-        ProgramBuilder p = new ProgramBuilder(image.index(), ModelShape.TOKENS);
-        p.embed("patch_embed", "pos_embed");
-        for (int l = 0; l < layers; l++) {
-            p.layer(l);
-        }
-        return p.store(Buf.RES, ModelShape.DIM).end().encode();
+        return ProgramBuilder.m3vit(image.index(), layers).encode();
     }
 
     static Accelerator driver(SystemSim sys, byte[] program) {
