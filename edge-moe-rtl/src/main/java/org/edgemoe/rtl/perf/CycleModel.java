@@ -134,6 +134,7 @@ public final class CycleModel {
             } else if (early) {
                 long ahead = (long) Math.min(Math.min(timing.earlyBytes(busBytes()), op.weightBytes()), prevIdle);
                 r = linear(op.in(), op.out(), op.tokens(), op.weightBytes() - ahead);
+                spare = Math.max(0, spare - ahead);         // that idle DDR time is not the expert FIFO's any more
             } else {
                 r = row(op);
             }

@@ -125,6 +125,34 @@ class CycleModelTest {
     }
 
     @Test
+    void theDdrTimeAnEarlyLinearUsesIsNotTheExpertFifosAsWell() {
+        // the layer pair's ops up to EXPERTS on 32 x 32 at 2.13 GB/s: the commands' idle DDR time is far less than the
+        // experts' 4.7 MB, so the FIFO (as large as the layer) takes all of it, less what the early LINEARs read ahead
+        List<Op> ops = ImageOps.m3vit(2, 129, null).subList(0, 15);
+        assertEquals(Kind.EXPERTS, ops.get(14).kind());
+        AccelShape cu32 = new AccelShape(32, 32, 8, 64, 32, 4);
+        DdrParams slow = new DdrParams(2.13, 0.8, 3, 16, 45, 300);
+        CycleModel m = new CycleModel(cu32, slow, CycleModel.Timing.measured().withExpertFifo(1L << 30));
+        List<CycleModel.Row> rows = m.rows(ops);
+        double idle = 0;
+        double ahead = 0;
+        double lastIdle = 0;
+        for (int i = 0; i < 14; i++) {
+            Op op = ops.get(i);
+            if (op.kind() == Kind.LINEAR && i > 0) {
+                ahead += Math.floor(Math.min(Math.min(CycleModel.Timing.measured().earlyBytes(m.busBytes()), op.weightBytes()), lastIdle));
+            }
+            lastIdle = Math.max(0, rows.get(i).cycles() * m.rate() - op.ddrBytes());
+            idle += lastIdle;
+        }
+        Op experts = ops.get(14);
+        assertTrue(idle - ahead < experts.activeExpertBytes(), "the idle time is the limit here: " + idle);
+        assertTrue(ahead > 10_000, "the early LINEARs read ahead: " + ahead);
+        long expected = (long) Math.ceil((experts.activeExpertBytes() - (idle - ahead)) / m.rate());
+        assertEquals(expected, rows.get(14).ddrCycles(), 2, "the experts' bytes left for the DDR");
+    }
+
+    @Test
     void opsCarryTheWorkloadsBytes() {
         List<Op> ops = ImageOps.m3vit(12, 129, null);
         List<Step> steps = Workload.m3vit(12, 129, null);
