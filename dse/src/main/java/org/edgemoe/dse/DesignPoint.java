@@ -105,7 +105,7 @@ public record DesignPoint(int rows, int attnLanes, int attnBeat, String profile,
         Formats f = formats();
         AcceleratorConfig d = AcceleratorConfig.m3vit(CuConfig.of(rows, rows, f));
         return new AcceleratorConfig(d.datapath(), AttnConfig.of(f, attnLanes, attnBeat), d.layerNorm(), d.embed(), d.ddr(), weightPorts,
-                d.weightOutstanding(), d.limits(), d.gateLanes());
+                d.weightOutstanding(), d.limits(), d.gateLanes(), d.expertBufferBytes());
     }
 
     /** The full-system simulation's DDR model at this point. */

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.edgemoe.model.ModelShape;
+import org.edgemoe.rtl.top.AcceleratorConfig;
 import org.edgemoe.model.hw.Formats;
 import org.edgemoe.rtl.cu.CuConfig;
 import org.edgemoe.rtl.datapath.ActBuf;
@@ -305,15 +306,15 @@ public final class ResourceModel {
     /**
      * The whole accelerator: its blocks' sum, with (when the accelerator's own Yosys row is there) the logic scaled by
      * the top level's measured ratio and its own DSP48E2 and block RAM added, so the default's estimate is its Yosys
-     * figure.
+     * figure; plus the expert prefetcher's block RAM ({@link #expertBuffers}).
      */
     public Resources estimate(DesignPoint p) {
         Resources b = blocks(p);
         if (glue == null) {
-            return b;
+            return b.plus(expertBuffers(p));
         }
         return new Resources(b.lut() * contextScale.lut(), b.ff() * contextScale.ff(), b.lutram() * contextScale.lutram(), b.dsp(), b.ramb18(),
-                b.ramb36()).plus(glue).floor();
+                b.ramb36()).plus(glue).plus(expertBuffers(p)).floor();
     }
 
     /**
@@ -332,6 +333,17 @@ public final class ResourceModel {
             r36 += ramb36(dc.words(b), (long) lanes * a);
         }
         r36 += 3 * ramb36((long) ModelShape.TOKENS * ModelShape.HEADS * (ModelShape.HEAD_DIM / p.attnBeat()), (long) p.attnBeat() * a);
+        return new Resources(0, 0, 0, 0, 0, r36);
+    }
+
+    /**
+     * The expert prefetcher's block RAM, which the calibration's Yosys rows predate: the expert buffer (bus-wide words
+     * and their last flag) and each weight port's two 512-beat R buffers (the ports shared with the weight path).
+     */
+    public static Resources expertBuffers(DesignPoint p) {
+        AcceleratorConfig c = p.acceleratorConfig();
+        double r36 = ramb36(c.expertBufferWords(), c.weightBusBits() + 1);
+        r36 += 2.0 * c.weightPorts() * ramb36(2L * 256, c.ddr().dataWidth() + 3);
         return new Resources(0, 0, 0, 0, 0, r36);
     }
 

@@ -11,6 +11,7 @@ import org.edgemoe.hdl.core.Vec;
 import org.edgemoe.hdl.lib.Stream;
 import org.edgemoe.hdl.lib.StreamArbiter;
 import org.edgemoe.hdl.lib.StreamFifo;
+import org.edgemoe.hdl.lib.StreamRamFifo;
 import org.edgemoe.hdl.lib.axi.Axi4;
 import org.edgemoe.hdl.lib.axi.Axi4Ax;
 import org.edgemoe.hdl.lib.axi.Axi4Config;
@@ -24,7 +25,7 @@ import org.edgemoe.hdl.lib.axi.Axi4ReadOnly;
  * 0, so the subordinate answers in order; its R beats go back to the input at the queue's head with that input's
  * ARID, the queue popping on RLAST. Up to {@code maxOutstanding} bursts are in flight.
  *
- * <p>No requester can block another: each input has an R buffer of {@code bufferDepth} beats (at least one
+ * <p>No requester can block another: each input has an R buffer (block RAM) of {@code bufferDepth} beats (at least one
  * largest burst, {@code min(256, 4096 / bytesPerBeat)} beats) and a burst is granted only when its beats fit in the
  * part of that buffer not yet reserved by the input's earlier bursts. The shared R channel therefore never waits
  * on a requester (RREADY stays high while bursts are outstanding): a requester that stalls or stops reading R only
@@ -36,7 +37,7 @@ public final class AxiReadArbiter extends Module {
     public final Vec<Axi4ReadOnly> inputs;
     public final Axi4ReadOnly output;
 
-    private final List<StreamFifo<Axi4R>> rBuffer = new ArrayList<>();
+    private final List<StreamRamFifo<Axi4R>> rBuffer = new ArrayList<>();
     private final List<UInt> free = new ArrayList<>();
 
     public AxiReadArbiter(Axi4Config cfg, int inputs, int maxOutstanding, int bufferDepth) {
@@ -88,7 +89,7 @@ public final class AxiReadArbiter extends Module {
         ReadGrant head = order.pop.payload;
         Bool room = B(false);
         for (int i = 0; i < inputs; i++) {
-            StreamFifo<Axi4R> b = instance(new StreamFifo<>(new Axi4R(cfg), bufferDepth));
+            StreamRamFifo<Axi4R> b = instance(new StreamRamFifo<>(new Axi4R(cfg), bufferDepth));
             Bool sel = head.input.eq(i);
             b.push.valid.set(output.r.valid.and(order.pop.valid).and(sel));
             Axi4R beat = b.push.payload;

@@ -26,6 +26,7 @@ import org.edgemoe.rtl.router.RouterConfig;
 import org.edgemoe.rtl.top.DecodedCommand;
 import org.edgemoe.rtl.top.FetchDest;
 import org.edgemoe.rtl.top.FetchReq;
+import org.edgemoe.rtl.top.PrefetchCmd;
 
 /**
  * Turns the sequencer's decoded commands into unit commands, one command at a time (a command's unit commands start
@@ -37,13 +38,20 @@ import org.edgemoe.rtl.top.FetchReq;
  * task's gate matrix (A) to the gate stage, then its command. EXPERTS: handed to the {@link ExpertLoop}. EMBED:
  * pos_embed (B) into the residual stream and the image into HID (pixel streamer), then the patch linear (A) from
  * HID added into tokens 1.. of the residual stream. STORE: the output transfer and the residual-buffer reads.
+ * PREFETCH: its blocks to the expert prefetcher on {@code prefetch} (taken while the previous command runs, as a
+ * LINEAR is; the expert loop confirms them there when its EXPERTS starts).
  */
 public final class CommandDispatcher extends Module {
-    enum State { IDLE, FETCH_A, FETCH_B, LIN_OPS, LN_PARAMS, LN_RUN, ATT_HEADS, GATE, EXPERTS, STORE_XFER, STORE_READ,
+    enum State { IDLE, PREFETCH, FETCH_A, FETCH_B, LIN_OPS, LN_PARAMS, LN_RUN, ATT_HEADS, GATE, EXPERTS, STORE_XFER, STORE_READ,
         EMB_PIXELS, EMB_WAIT, EMB_FETCH, EMB_LINEAR, WAIT }
 
     public final Stream<DecodedCommand> cmd;
     public final Stream<FetchReq> fetch;
+    public final Stream<PrefetchCmd> prefetch;
+    /** The router's non-empty experts, for the expert loop. */
+    public final Bits active;
+    /** The expert loop has asked for its last block. */
+    public final Bool release = out(Bool());
     public final Stream<ReadBeat> cuBeats;
     public final Stream<ReadBeat> lnBeats;
     public final Stream<LinearOp> linear;
@@ -82,6 +90,8 @@ public final class CommandDispatcher extends Module {
         org.edgemoe.model.hw.Formats f = cfg.cu().formats();
         cmd = slave(new Stream<>(new DecodedCommand()));
         fetch = master(new Stream<>(new FetchReq()));
+        prefetch = master(new Stream<>(new PrefetchCmd(rc.experts())));
+        active = in(Bits(rc.experts()));
         cuBeats = slave(new Stream<>(new ReadBeat(busBits)));
         lnBeats = slave(new Stream<>(new ReadBeat(busBits)));
         linear = master(new Stream<>(new LinearOp(cfg)));
@@ -113,7 +123,7 @@ public final class CommandDispatcher extends Module {
         // a LINEAR is taken while the previous command still runs: its weights are requested at once (they stream in
         // behind the previous command's, hiding the read latency and the first tile's load) and its ops wait below
         Bool quiet = unitsBusy.not().named("unitsQuiet");
-        Bool early = cmd.payload.op.is(Opcode.LINEAR);
+        Bool early = cmd.payload.op.isOneOf(Opcode.LINEAR, Opcode.PREFETCH);
         cmd.ready.set(state.is(State.IDLE).and(loop.busy.not()).and(early.or(quiet.and(fetchBusy.not()))));
         busy.set(state.is(State.IDLE).not().or(loop.busy));
 
@@ -129,6 +139,7 @@ public final class CommandDispatcher extends Module {
         fetch.payload.addr.set(mux(loop.fetch.valid, loop.fetch.payload.addr, mux(blockB, c.weight2Addr, c.weightAddr)));
         fetch.payload.bytes.set(mux(loop.fetch.valid, loop.fetch.payload.bytes, mux(blockB, c.weight2Bytes, c.weightBytes)));
         fetch.payload.dest.set(mux(loop.fetch.valid, loop.fetch.payload.dest, mux(blockB, destB, destA)));
+        fetch.payload.buffered.set(loop.fetch.valid.and(loop.fetch.payload.buffered));
         loop.fetch.ready.set(fetch.ready);
 
         // ---- unit commands ----
@@ -162,6 +173,19 @@ public final class CommandDispatcher extends Module {
         storeCmd.valid.set(state.is(State.STORE_READ));
         storeCmd.payload.set(c.tokens.times(c.outSize.shr(lb).resize(16)).resize(16));
 
+        // ---- the expert prefetcher: PREFETCH's blocks, or the expert loop's confirmation ----
+        Stream<PrefetchCmd> ownPrefetch = wire(new Stream<>(new PrefetchCmd(rc.experts())));
+        ownPrefetch.valid.set(state.is(State.PREFETCH));
+        PrefetchCmd.drive(ownPrefetch.payload, c);
+        ownPrefetch.payload.active.set(Bits((1L << rc.experts()) - 1, rc.experts()));
+        ownPrefetch.payload.confirm.set(false);
+        prefetch.valid.set(ownPrefetch.valid.or(loop.prefetch.valid));
+        prefetch.payload.set(mux(loop.prefetch.valid, loop.prefetch.payload, ownPrefetch.payload));
+        ownPrefetch.ready.set(prefetch.ready.and(loop.prefetch.valid.not()));
+        loop.prefetch.ready.set(prefetch.ready);
+        loop.active.set(active);
+        release.set(loop.release);
+
         // ---- the expert loop ----
         loop.cmd.valid.set(state.is(State.EXPERTS));
         loop.cmd.payload.set(c);
@@ -184,11 +208,13 @@ public final class CommandDispatcher extends Module {
                 step.set(U(0, 8));
                 HdlEnum<Opcode> op = cmd.payload.op;
                 when(op.is(Opcode.EMBED), () -> state.set(State.FETCH_B))
+                        .elsewhen(op.is(Opcode.PREFETCH), () -> state.set(State.PREFETCH))
                         .elsewhen(op.is(Opcode.ATTENTION), () -> state.set(State.ATT_HEADS))
                         .elsewhen(op.is(Opcode.EXPERTS), () -> state.set(State.EXPERTS))
                         .elsewhen(op.is(Opcode.STORE), () -> state.set(State.STORE_XFER))
                         .otherwise(() -> state.set(State.FETCH_A));   // LINEAR, LAYERNORM, GATE
             }))
+            .is(State.PREFETCH, () -> when(prefetch.fire(), () -> state.set(State.WAIT)))
             .is(State.FETCH_A, () -> when(fetch.fire().or(hasA.not()), () -> {
                 when(c.op.is(Opcode.LAYERNORM), () -> state.set(State.FETCH_B))
                         .elsewhen(c.op.is(Opcode.GATE), () -> state.set(State.GATE))

@@ -2,6 +2,7 @@ package org.edgemoe.rtl.datapath;
 
 import static org.edgemoe.hdl.core.Hdl.*;
 
+import org.edgemoe.hdl.core.Bits;
 import org.edgemoe.hdl.core.Bool;
 import org.edgemoe.hdl.core.HdlEnum;
 import org.edgemoe.hdl.core.Module;
@@ -16,21 +17,24 @@ import org.edgemoe.rtl.router.RouterConfig;
 import org.edgemoe.rtl.top.DecodedCommand;
 import org.edgemoe.rtl.top.FetchDest;
 import org.edgemoe.rtl.top.FetchReq;
+import org.edgemoe.rtl.top.PrefetchCmd;
 
 /**
- * EXPERTS: the expert loop over the router's drain, non-empty experts only. Per expert e (a drain header): FC1's
- * weights (block A + e x stride) are requested at once, behind the previous expert's FC2 weights, so the DDR
+ * EXPERTS: the expert loop over the router's drain, non-empty experts only. It first confirms its weight blocks to the
+ * {@link org.edgemoe.rtl.top.ExpertPrefetcher} on {@code prefetch} (arming it if no PREFETCH did; {@code active}, the
+ * router's non-empty experts, stops it reading the others), which reads every expert's blocks ahead: each request
+ * below is {@code buffered}. Per expert e (a drain header): FC1's weights (block A + e x stride) are requested at once, behind the previous expert's FC2 weights, so the DDR
  * streams them while that FC2 finishes; once the engine is idle its token list is written ({@code list}:
  * position, token, score, and whether e is the token's second expert, from the gate stage's best-expert memory);
  * then FC1 (x gathered from LNO through the list, GELU, into HID at the list positions), then FC2's weights
  * (block B + e x stride, streaming while FC1 computes) and FC2 (HID into the residual stream, scattered to the tokens,
  * scale-accumulated with the score: a token's best expert into RES, its second into SEC). A weight block is
  * requested only when the command that consumes it is next on the engine (weights with no command due would
- * fill the read path and stall the next request). After the last expert, {@code merge} adds SEC into RES. Each active
- * expert's weights are read once per layer.
+ * fill the read path and stall the next request). With the last expert's FC2 issued, {@code release} tells the
+ * prefetcher no more blocks will be asked for. After the last expert, {@code merge} adds SEC into RES.
  */
 public final class ExpertLoop extends Module {
-    enum State { IDLE, HEADER, FETCH1, WAIT_ENGINE, LIST, FC1, FETCH2, FC2, MERGE, WAIT_MERGE }
+    enum State { IDLE, ARM, HEADER, FETCH1, WAIT_ENGINE, LIST, FC1, FETCH2, FC2, MERGE, WAIT_MERGE }
 
     public final Stream<DecodedCommand> cmd;
     public final Stream<DrainBeat> drain;
@@ -38,6 +42,11 @@ public final class ExpertLoop extends Module {
     public final UInt bestExpert;
     public final Flow<ExpertEntry> list;
     public final Stream<FetchReq> fetch;
+    public final Stream<PrefetchCmd> prefetch;
+    /** Bit e: expert e has tokens (the router's queues, valid from the gate's end until the drain's). */
+    public final Bits active;
+    /** Every block of this EXPERTS has been asked for. */
+    public final Bool release = out(Bool());
     public final Stream<LinearOp> linear;
     public final Stream<LoopCmd> merge;
     public final Bool engineBusy = in(Bool());
@@ -57,6 +66,8 @@ public final class ExpertLoop extends Module {
         bestExpert = in(UInt(expertWidth));
         list = master(new Flow<>(new ExpertEntry(log2Up(cfg.cu().maxTokens()), cfg.cu().tokenIndexWidth(), f.prob())));
         fetch = master(new Stream<>(new FetchReq()));
+        prefetch = master(new Stream<>(new PrefetchCmd(rc.experts())));
+        active = in(Bits(rc.experts()));
         linear = master(new Stream<>(new LinearOp(cfg)));
         merge = master(new Stream<>(new LoopCmd(aw, 16)));
 
@@ -73,6 +84,11 @@ public final class ExpertLoop extends Module {
         fetch.payload.addr.set(mux(state.is(State.FETCH1), c.weightAddr, c.weight2Addr).plus(offset));
         fetch.payload.bytes.set(mux(state.is(State.FETCH1), c.weightBytes, c.weight2Bytes));
         fetch.payload.dest.set(FetchDest.CU);
+        fetch.payload.buffered.set(true);
+        prefetch.valid.set(state.is(State.ARM));
+        PrefetchCmd.drive(prefetch.payload, c);
+        prefetch.payload.active.set(active);
+        prefetch.payload.confirm.set(true);
 
         // ---- the token list, straight from the drain ----
         bestToken.set(drain.payload.token.resize(tw));
@@ -93,7 +109,8 @@ public final class ExpertLoop extends Module {
 
         cmd.ready.set(state.is(State.IDLE));
         switchOn(state)
-            .is(State.IDLE, () -> when(cmd.fire(), () -> state.set(State.HEADER)))
+            .is(State.IDLE, () -> when(cmd.fire(), () -> state.set(State.ARM)))
+            .is(State.ARM, () -> when(prefetch.fire(), () -> state.set(State.HEADER)))
             .is(State.HEADER, () -> when(drain.fire(), () -> {
                 expert.set(drain.payload.expert);
                 count.set(drain.payload.count);
@@ -113,6 +130,7 @@ public final class ExpertLoop extends Module {
                     .otherwise(() -> state.set(State.HEADER))))
             .is(State.MERGE, () -> when(merge.fire(), () -> state.set(State.WAIT_MERGE)))
             .is(State.WAIT_MERGE, () -> when(mergeBusy.not(), () -> state.set(State.IDLE)));
+        release.set(state.is(State.FC2).and(linear.fire()).and(lastExpert));
         busy.set(state.is(State.IDLE).not());
     }
 }

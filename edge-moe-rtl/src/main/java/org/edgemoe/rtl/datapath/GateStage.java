@@ -41,6 +41,8 @@ public final class GateStage extends Module {
     public final UInt bestToken;
     public final UInt bestExpert;
     public final Bool busy = out(Bool());
+    /** Bit e: expert e's queue has tokens (from the gate's end until the drain has sent it). */
+    public final Bits nonEmpty;
 
     /**
      * The router of a gate stage: top-2 over {@code experts}, two tasks, queues as deep as the token index space,
@@ -75,6 +77,7 @@ public final class GateStage extends Module {
         drain = master(new Stream<>(new DrainBeat(rc)));
         bestToken = in(UInt(tw));
         bestExpert = out(UInt(eb));
+        nonEmpty = out(Bits(experts));
 
         HdlEnum<State> state = reg(Enum(State.class)).init(State.IDLE).named("state");
         UInt tokens = reg(UInt(16)).init(0).named("tokens");
@@ -129,6 +132,7 @@ public final class GateStage extends Module {
 
         // ---- drain: the router's per-expert queues, for EXPERTS ----
         drain.driveFrom(router.drain);
+        nonEmpty.set(router.nonEmpty);
 
         cmd.ready.set(state.is(State.IDLE));
         switchOn(state)

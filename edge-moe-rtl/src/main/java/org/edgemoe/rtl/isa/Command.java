@@ -70,7 +70,7 @@ public record Command(Opcode opcode, int flags, Buf src, Buf dst, Buf aux, int l
     /** Whether the opcode streams a weight block from DDR. */
     public static boolean readsWeights(Opcode op) {
         return switch (op) {
-            case EMBED, LAYERNORM, LINEAR, GATE, EXPERTS -> true;
+            case EMBED, LAYERNORM, LINEAR, GATE, EXPERTS, PREFETCH -> true;
             default -> false;
         };
     }

@@ -126,13 +126,14 @@ public final class CommandCodec {
             case ATTENTION -> tokensOk && inOk && r.count() >= 1 && r.count() <= lim.maxHeads();
             case EXPERTS -> tokensOk && inOk && outOk && r.count() >= 1 && r.count() <= lim.maxExperts();
             case STORE -> tokensOk && outOk;
+            case PREFETCH -> r.count() >= 1 && r.count() <= lim.maxExperts();
             case BARRIER, END -> true;
         };
         if (!sizeOk) {
             return ErrorCode.BAD_SIZE;
         }
         if (Command.readsWeights(op)) {
-            long copies = op == Opcode.EXPERTS ? r.count() : (r.flags() & Command.TASK_SEL) != 0 ? lim.tasks() : 1;
+            long copies = op == Opcode.EXPERTS || op == Opcode.PREFETCH ? r.count() : (r.flags() & Command.TASK_SEL) != 0 ? lim.tasks() : 1;
             long end = r.weightOffset() + (copies - 1) * r.weightStride() + r.weightBytes();
             long end2 = r.weight2Offset() + (copies - 1) * r.weightStride() + r.weight2Bytes();
             if (end > weightsSize || r.weight2Bytes() != 0 && end2 > weightsSize) {

@@ -20,6 +20,8 @@ public final class Disassembler {
                 return sb.toString().strip();
             }
             case STORE -> sb.append(String.format(" %s -> ddr tokens=%d values=%d", c.src(), c.tokens(), c.outSize()));
+            case PREFETCH -> sb.append(String.format(" experts=%d w=0x%x+%d w2=0x%x+%d stride=%d", c.count(), c.weightOffset(),
+                    c.weightBytes(), c.weight2Offset(), c.weight2Bytes(), c.weightStride()));
             case ATTENTION -> sb.append(String.format(" %s -> %s tokens=%d dim=%d heads=%d", c.src(), c.dst(), c.tokens(), c.inSize(), c.count()));
             default -> {
                 sb.append(String.format(" %s -> %s", c.src(), c.dst()));

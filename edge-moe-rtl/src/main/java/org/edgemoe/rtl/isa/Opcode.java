@@ -21,6 +21,12 @@ public enum Opcode {
     STORE(0x07),
     /** Waits until every unit is idle (orders commands that would otherwise overlap). */
     BARRIER(0x08),
+    /**
+     * Reads an MoE layer's expert blocks ahead (the fields of the EXPERTS it precedes: {@code count} experts, FC1 as
+     * block A, FC2 as block B, at + e x stride) into the expert buffer, while the commands between run; taken while
+     * the previous command runs. A hint: EXPERTS reads its blocks itself when no PREFETCH (or another one) came first.
+     */
+    PREFETCH(0x09),
     /** The program's end: waits for the units, then DONE and the interrupt. */
     END(0x0F);
 

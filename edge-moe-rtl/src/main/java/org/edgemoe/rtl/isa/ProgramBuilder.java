@@ -81,6 +81,10 @@ public final class ProgramBuilder {
      * one stride (checked for every expert).
      */
     public ProgramBuilder experts(int layer, Buf src, Buf dst, Buf second, String prefix, int experts) {
+        return add(expertsCommand(layer, src, dst, second, prefix, experts));
+    }
+
+    private Command expertsCommand(int layer, Buf src, Buf dst, Buf second, String prefix, int experts) {
         WeightIndex.Block fc1 = block(prefix + "0.fc1");
         WeightIndex.Block fc2 = block(prefix + "0.fc2");
         long stride = experts > 1 ? delta(prefix + "0.fc1", prefix + "1.fc1") : 0;
@@ -93,8 +97,15 @@ public final class ProgramBuilder {
                         + prefix + e + " breaks it)");
             }
         }
-        return add(new Command(Opcode.EXPERTS, BIAS | GELU, src, dst, second, layer, experts, ModelShape.DIM,
-                ModelShape.EXPERT_HIDDEN, tokens, fc1.offset(), fc1.bytes(), stride, fc2.offset(), fc2.bytes()));
+        return new Command(Opcode.EXPERTS, BIAS | GELU, src, dst, second, layer, experts, ModelShape.DIM,
+                ModelShape.EXPERT_HIDDEN, tokens, fc1.offset(), fc1.bytes(), stride, fc2.offset(), fc2.bytes());
+    }
+
+    /** PREFETCH of the EXPERTS {@link #experts} would emit for the same arguments: its blocks read ahead. */
+    public ProgramBuilder prefetch(int layer, String prefix, int experts) {
+        Command e = expertsCommand(layer, Buf.LNO, Buf.RES, Buf.SEC, prefix, experts);
+        return add(new Command(Opcode.PREFETCH, 0, null, null, null, layer, experts, 0, 0, 0, e.weightOffset(), e.weightBytes(),
+                e.weightStride(), e.weight2Offset(), e.weight2Bytes()));
     }
 
     public ProgramBuilder store(Buf src, int values) {
@@ -136,7 +147,21 @@ public final class ProgramBuilder {
         return this;
     }
 
-    /** The M3ViT backbone: EMBED; {@code layers} layers; STORE of the residual stream; END. */
+    /** PREFETCH of the first MoE layer at or after {@code from} (below {@code layers}), if there is one. */
+    private void prefetchNextMoe(int from, int layers) {
+        for (int m = from; m < layers; m++) {
+            if (ModelShape.isMoe(m)) {
+                prefetch(m, "l" + m + ".expert", ModelShape.EXPERTS);
+                return;
+            }
+        }
+    }
+
+    /**
+     * The M3ViT backbone: EMBED; {@code layers} layers; STORE of the residual stream; END. Each MoE layer's expert
+     * blocks are prefetched after the previous MoE layer's EXPERTS (the first layer's after EMBED), so they stream in
+     * during the dense layer and the attention half of their own.
+     */
     public static ProgramBuilder m3vit(WeightIndex index, int layers) {
         return m3vit(index, layers, ModelShape.TOKENS);
     }
@@ -145,8 +170,12 @@ public final class ProgramBuilder {
     public static ProgramBuilder m3vit(WeightIndex index, int layers, int tokens) {
         ProgramBuilder p = new ProgramBuilder(index, tokens);
         p.embed("patch_embed", "pos_embed");
+        p.prefetchNextMoe(0, layers);
         for (int l = 0; l < layers; l++) {
             p.layer(l);
+            if (ModelShape.isMoe(l)) {
+                p.prefetchNextMoe(l + 1, layers);
+            }
         }
         p.store(Buf.RES, ModelShape.DIM);
         p.end();

@@ -15,10 +15,12 @@ import org.edgemoe.rtl.layernorm.LnConfig;
  * The accelerator's parameters: the datapath (compute unit, tokens, widths), the attention and LayerNorm units,
  * the patch embedding's image, the DDR ports (one AXI4 configuration for every master), how many read ports the
  * weights (and the input image) are striped over and their outstanding bursts, the ISA limits the command
- * decoder checks, and the gate-input elements the router takes a cycle ({@code gateLanes}).
+ * decoder checks, the gate-input elements the router takes a cycle ({@code gateLanes}) and the bytes of the expert
+ * buffer ({@link ExpertPrefetcher}: block RAM, 4 KB per RAMB36).
  */
 public record AcceleratorConfig(DatapathConfig datapath, AttnConfig attention, LnConfig layerNorm, EmbedConfig embed,
-        Axi4Config ddr, int weightPorts, int weightOutstanding, IsaLimits limits, int gateLanes) {
+        Axi4Config ddr, int weightPorts, int weightOutstanding, IsaLimits limits, int gateLanes,
+        int expertBufferBytes) {
 
     /**
      * Gate-input elements a cycle of the default router (64 multipliers at 16 experts): K / 4 = 48 cycles a token,
@@ -40,6 +42,12 @@ public record AcceleratorConfig(DatapathConfig datapath, AttnConfig attention, L
     /** Rows and columns of the default compute unit: 32 x 32, 1,024 MACs a cycle (docs/performance.md). */
     public static final int DEFAULT_ARRAY = 32;
 
+    /**
+     * Bytes of the default expert buffer: 1 MiB, 256 RAMB36, about three and a half of M3ViT's experts (FC1 and FC2),
+     * which is what the dense layer and an MoE layer's attention half leave the DDR idle for (docs/performance.md).
+     */
+    public static final int DEFAULT_EXPERT_BUFFER = 1 << 20;
+
     public AcceleratorConfig {
         if (ddr.dataWidth() != 128 || ddr.addressWidth() != 32) {
             throw new IllegalArgumentException("the accelerator's DDR ports are 32-bit address, 128-bit data; got "
@@ -52,6 +60,11 @@ public record AcceleratorConfig(DatapathConfig datapath, AttnConfig attention, L
         if (gateLanes < 1 || Integer.bitCount(gateLanes) != 1 || gateLanes > lnoLanes || ModelShape.DIM % gateLanes != 0) {
             throw new IllegalArgumentException("gate lanes must be a power of two dividing the " + lnoLanes
                     + " elements of an LNO word and the model width " + ModelShape.DIM + ", was " + gateLanes);
+        }
+        int word = org.edgemoe.rtl.axi.StripedReadMaster.defaultWidth(ddr, weightPorts) / 8;
+        if (expertBufferBytes < 16 * word || Integer.bitCount(expertBufferBytes) != 1) {
+            throw new IllegalArgumentException("the expert buffer must be a power of two of at least 16 words of " + word
+                    + " B, was " + expertBufferBytes + " B");
         }
         if (!datapath.cu().formats().equals(layerNorm.formats())) {
             throw new IllegalArgumentException("the datapath and LayerNorm profiles differ");
@@ -68,17 +81,27 @@ public record AcceleratorConfig(DatapathConfig datapath, AttnConfig attention, L
         e = e.withImage(e.channels(), e.height(), e.width(), e.patch(), cu.rows(), e.beatBytes()).withAddressWidths(32, dp.addrWidth());
         LnConfig ln = new LnConfig(f, ModelShape.DIM, cu.rows(), LnConfig.of(f).sets());
         return new AcceleratorConfig(dp, AttnConfig.of(f, AttnConfig.DEFAULT.lanes(), AttnConfig.DEFAULT.beat()), ln, e,
-                AxiReadMaster.defaultConfig(), DEFAULT_WEIGHT_PORTS, 8, lim, defaultGateLanes(dp.lanes()));
+                AxiReadMaster.defaultConfig(), DEFAULT_WEIGHT_PORTS, 8, lim, defaultGateLanes(dp.lanes()), DEFAULT_EXPERT_BUFFER);
     }
 
     /** The same accelerator with {@code n} weight ports. */
     public AcceleratorConfig withWeightPorts(int n) {
-        return new AcceleratorConfig(datapath, attention, layerNorm, embed, ddr, n, weightOutstanding, limits, gateLanes);
+        return new AcceleratorConfig(datapath, attention, layerNorm, embed, ddr, n, weightOutstanding, limits, gateLanes, expertBufferBytes);
     }
 
     /** The same accelerator with a router taking {@code n} gate-input elements a cycle. */
     public AcceleratorConfig withGateLanes(int n) {
-        return new AcceleratorConfig(datapath, attention, layerNorm, embed, ddr, weightPorts, weightOutstanding, limits, n);
+        return new AcceleratorConfig(datapath, attention, layerNorm, embed, ddr, weightPorts, weightOutstanding, limits, n, expertBufferBytes);
+    }
+
+    /** The same accelerator with an expert buffer of {@code bytes} bytes. */
+    public AcceleratorConfig withExpertBuffer(int bytes) {
+        return new AcceleratorConfig(datapath, attention, layerNorm, embed, ddr, weightPorts, weightOutstanding, limits, gateLanes, bytes);
+    }
+
+    /** Words of the expert buffer on the weight path. */
+    public int expertBufferWords() {
+        return expertBufferBytes / (weightBusBits() / 8);
     }
 
     /** Width of the weight path: the ports' width times the next power of two of the port count. */

@@ -58,11 +58,12 @@ public final class CommandDecoder extends Module {
                 .is(Opcode.ATTENTION, () -> sizeOk.set(tokensOk.and(inOk).and(headsOk)))
                 .is(Opcode.EXPERTS, () -> { sizeOk.set(tokensOk.and(inOk).and(outOk).and(expertsOk)); weights.set(true); })
                 .is(Opcode.STORE, () -> sizeOk.set(tokensOk.and(outOk)))
+                .is(Opcode.PREFETCH, () -> { sizeOk.set(expertsOk); weights.set(true); })
                 .is(Opcode.BARRIER, () -> { })
                 .is(Opcode.END, () -> { });
 
         Bool taskSel = w.flags.bit(4);
-        UInt copiesMinus1 = mux(cmd.op.is(Opcode.EXPERTS), w.count.minus(1),
+        UInt copiesMinus1 = mux(cmd.op.isOneOf(Opcode.EXPERTS, Opcode.PREFETCH), w.count.minus(1),
                 mux(taskSel, U(lim.tasks() - 1, 8), U(0, 8))).named("copiesMinus1");
         UInt end = w.weightOffset.resize(41).plus(copiesMinus1.times(w.weightStride).resize(41))
                 .plus(w.weightBytes.resize(41)).named("weightEnd");

@@ -57,6 +57,8 @@ public final class CommandSequencer extends Module {
     public final Bool busy = out(Bool());
     public final Bool done = out(Bool());
     public final Bool stopping = out(Bool());
+    /** END has been reached and the run waits for {@code unitsIdle} (units may still be finishing earlier commands). */
+    public final Bool ending = out(Bool());
     /** One-cycle pulse at START: clears the sticky error status of every AXI master. */
     public final Bool clearErrors = out(Bool());
     public final Flow<RunError> error = master(new Flow<>(new RunError()));
@@ -198,6 +200,7 @@ public final class CommandSequencer extends Module {
         clearErrors.set(state.is(State.IDLE).and(start));
         busy.set(state.isNot(State.IDLE));
         stopping.set(state.is(State.STOP));
+        ending.set(state.is(State.WAIT_IDLE));
         pc.set(index);
 
         // ---- trace: the command at a dispatch or BARRIER; END (index already past it) when the run ends ----

@@ -39,6 +39,8 @@ public final class ControlPlane extends Module {
     public final UInt inputAddr = out(UInt(32));
     public final UInt outputAddr = out(UInt(32));
     public final Bool stopping = out(Bool());
+    /** The program's END is reached: the run ends when {@code unitsIdle}. */
+    public final Bool ending = out(Bool());
     public final Bool clearErrors = out(Bool());
     public final Bool busy = out(Bool());
 
@@ -98,6 +100,7 @@ public final class ControlPlane extends Module {
         inputAddr.set(regs.inputAddr);
         outputAddr.set(regs.outputAddr);
         stopping.set(seq.stopping);
+        ending.set(seq.ending);
         clearErrors.set(seq.clearErrors);
         busy.set(seq.busy);
     }

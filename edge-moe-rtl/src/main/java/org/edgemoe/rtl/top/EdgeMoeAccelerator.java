@@ -14,6 +14,7 @@ import org.edgemoe.hdl.lib.axi.Axi4ReadOnly;
 import org.edgemoe.hdl.lib.axi.Axi4WriteOnly;
 import org.edgemoe.hdl.lib.axi.AxiLite4;
 import org.edgemoe.model.ModelShape;
+import org.edgemoe.rtl.axi.AxiReadArbiter;
 import org.edgemoe.rtl.axi.StripedReadMaster;
 import org.edgemoe.rtl.axi.AxiWriteMaster;
 import org.edgemoe.rtl.datapath.CommandDispatcher;
@@ -64,6 +65,9 @@ public final class EdgeMoeAccelerator extends Module {
                 Math.max(2, 4096 * 8 / bus), bus));
         AxiWriteMaster outputPort = instance(new AxiWriteMaster(cfg.ddr(), 4, 32));
         FetchRouter fetch = instance(new FetchRouter(bus), stop);
+        StripedReadMaster prefetchPort = instance(new StripedReadMaster(cfg.ddr(), cfg.weightPorts(), cfg.weightOutstanding(), 32,
+                Math.max(2, 4096 * 8 / bus), bus));
+        ExpertPrefetcher prefetcher = instance(new ExpertPrefetcher(bus, cfg.expertBufferWords(), ModelShape.EXPERTS), stop);
         CommandDispatcher disp = instance(new CommandDispatcher(dc, cfg.attention(), cfg.layerNorm(),
                 GateStage.routerConfig(cfg.formats(), dc.dim(), ModelShape.EXPERTS, dc.maxTokens(), cfg.gateLanes()), bus), stop);
         LayerDatapath layer = instance(new LayerDatapath(dc, cfg.attention(), cfg.layerNorm()), stop);
@@ -83,14 +87,21 @@ public final class EdgeMoeAccelerator extends Module {
         disp.outputAddr.set(control.outputAddr);
         weightPort.clear.set(control.clearErrors);
         weightPort.abort.set(stop);
+        prefetchPort.clear.set(control.clearErrors);
+        prefetchPort.abort.set(stop);
         outputPort.clear.set(control.clearErrors);
         outputPort.abort.set(stop);
         fetch.flush.set(stop);
 
-        // ---- DDR ports ----
+        // ---- DDR ports: each weight port shared by the in-order weight path and the expert prefetcher ----
         for (int p = 0; p < cfg.weightPorts(); p++) {
-            weights.get(p).ar.driveFrom(weightPort.axi.get(p).ar);
-            weightPort.axi.get(p).r.driveFrom(weights.get(p).r);
+            AxiReadArbiter share = instance(new AxiReadArbiter(cfg.ddr(), 2));
+            share.inputs.get(0).ar.driveFrom(weightPort.axi.get(p).ar);
+            weightPort.axi.get(p).r.driveFrom(share.inputs.get(0).r);
+            share.inputs.get(1).ar.driveFrom(prefetchPort.axi.get(p).ar);
+            prefetchPort.axi.get(p).r.driveFrom(share.inputs.get(1).r);
+            weights.get(p).ar.driveFrom(share.output.ar);
+            share.output.r.driveFrom(weights.get(p).r);
         }
         output.aw.driveFrom(outputPort.axi.aw);
         output.w.driveFrom(outputPort.axi.w);
@@ -102,11 +113,20 @@ public final class EdgeMoeAccelerator extends Module {
             r.addr.set(t.addr.resize(32));
             r.bytes.set(t.bytes.resize(32));
             r.dest.set(FetchDest.PIXELS);
+            r.buffered.set(false);
             return r;
         });
         fetch.req.driveFrom(StreamArbiter.on(StreamArbiter.Policy.LOWEST_INDEX_FIRST, disp.fetch, imageRead));
         weightPort.cmd.driveFrom(fetch.transfer);
         fetch.data.driveFrom(weightPort.data);
+        prefetcher.start.driveFrom(disp.prefetch);
+        prefetchPort.cmd.driveFrom(prefetcher.transfer);
+        prefetcher.data.driveFrom(prefetchPort.data);
+        prefetcher.req.driveFrom(fetch.bufReq);
+        fetch.bufData.driveFrom(prefetcher.out);
+        disp.active.set(gate.nonEmpty);
+        // the expert loop's last request, or the program's end (no EXPERTS left to ask for a prefetched block)
+        prefetcher.release.set(disp.release.or(control.ending.and(disp.busy.not())));
         disp.cuBeats.driveFrom(fetch.cuData);
         disp.lnBeats.driveFrom(fetch.lnData);
         gate.weights.driveFrom(fetch.gateData);
@@ -149,10 +169,13 @@ public final class EdgeMoeAccelerator extends Module {
         disp.mergeBusy.set(layer.mergeBusy);
         disp.fetchBusy.set(fetch.busy);
         disp.embedInputsDone.set(fetch.posOutstanding.eq(0).and(posLoad.busy.not()).and(pixels.busy.not()));
-        control.unitsIdle.set(unitsBusy.or(disp.busy).or(fetch.busy).or(weightPort.busy).not());
+        // BARRIER does not wait for the prefetcher (it holds a PREFETCH's blocks until their EXPERTS); the run's end and
+        // the stop after an error do
+        Bool prefetchQuiet = prefetcher.busy.or(prefetchPort.busy).not().or(control.ending.or(stop).not()).named("prefetchQuiet");
+        control.unitsIdle.set(unitsBusy.or(disp.busy).or(fetch.busy).or(weightPort.busy).not().and(prefetchQuiet));
         control.progress.set(layer.linear.fire().or(disp.weight.fire()).or(disp.cmd.fire()).or(layer.attnCmd.fire())
                 .or(pixels.write.valid).or(store.beats.fire()).or(gate.drain.fire()));
-        control.unitReadError.set(weightPort.error);
+        control.unitReadError.set(mux(weightPort.error.valid, weightPort.error, prefetchPort.error));
         control.unitWriteError.set(outputPort.error);
         activity(control, layer, gate, pixels, weightPort, outputPort, disp, cfg.ddr().bytesPerBeat());
         commandBegin(control, disp, layer);

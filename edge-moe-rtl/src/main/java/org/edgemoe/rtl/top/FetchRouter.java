@@ -16,8 +16,11 @@ import org.edgemoe.rtl.axi.TransferCmd;
  * The weight port's transfers and where their beats go: each {@link FetchReq} becomes a {@link TransferCmd} for
  * the read master and its destination enters an in-order queue; the read master's beats go to the destination at
  * the queue's head, which is popped on each transfer's last beat (the master returns transfers in order).
- * {@code outstanding(d)} counts the transfers to {@code d} issued and not yet fully delivered. {@code flush}
- * (after an error: the master drops its transfers) empties the queue and the counts.
+ * {@code outstanding(d)} counts the transfers to {@code d} issued and not yet fully delivered. A {@code buffered}
+ * request issues no transfer: it goes to the prefetcher on {@code bufReq} and takes its place in the same queue, and
+ * when it is at the head the beats come from {@code bufData} instead of the read master, so the destination sees one
+ * in-order stream whichever path a block took. {@code flush} (after an error: the master drops its transfers) empties
+ * the queue and the counts.
  */
 public final class FetchRouter extends Module {
     public static final int DEPTH = 4;
@@ -25,6 +28,10 @@ public final class FetchRouter extends Module {
     public final Stream<FetchReq> req;
     public final Stream<TransferCmd> transfer;
     public final Stream<ReadBeat> data;
+    /** Buffered requests, in order, to the prefetcher. */
+    public final Stream<FetchReq> bufReq;
+    /** The prefetcher's beats of those blocks, in the same order, {@code last} on each block's final beat. */
+    public final Stream<ReadBeat> bufData;
     public final Stream<ReadBeat> cuData;
     public final Stream<ReadBeat> lnData;
     public final Stream<ReadBeat> gateData;
@@ -46,6 +53,8 @@ public final class FetchRouter extends Module {
         req = slave(new Stream<>(new FetchReq()));
         transfer = master(new Stream<>(new TransferCmd(32, 32)));
         data = slave(new Stream<>(new ReadBeat(dataWidth)));
+        bufReq = master(new Stream<>(new FetchReq()));
+        bufData = slave(new Stream<>(new ReadBeat(dataWidth)));
         cuData = master(new Stream<>(new ReadBeat(dataWidth)));
         lnData = master(new Stream<>(new ReadBeat(dataWidth)));
         gateData = master(new Stream<>(new ReadBeat(dataWidth)));
@@ -53,29 +62,38 @@ public final class FetchRouter extends Module {
         pixelData = master(new Stream<>(new ReadBeat(dataWidth)));
         out = List.of(cuData, lnData, gateData, posData, pixelData);              // in FetchDest order
         outstanding = List.of(cuOutstanding, lnOutstanding, gateOutstanding, posOutstanding, pixelOutstanding);
-        StreamFifo<HdlEnum<FetchDest>> tags = instance(new StreamFifo<>(Enum(FetchDest.class), DEPTH));
+        StreamFifo<FetchTag> tags = instance(new StreamFifo<>(new FetchTag(), DEPTH));
 
-        // ---- issue: the transfer and its tag together ----
-        Bool go = req.valid.and(transfer.ready).and(tags.push.ready).and(flush.not()).named("go");
-        req.ready.set(transfer.ready.and(tags.push.ready).and(flush.not()));
-        transfer.valid.set(req.valid.and(tags.push.ready).and(flush.not()));
+        // ---- issue: the transfer (or the prefetcher's request) and its tag together ----
+        Bool buffered = req.payload.buffered;
+        Bool pathReady = mux(buffered, bufReq.ready, transfer.ready).named("pathReady");
+        Bool go = req.valid.and(pathReady).and(tags.push.ready).and(flush.not()).named("go");
+        req.ready.set(pathReady.and(tags.push.ready).and(flush.not()));
+        transfer.valid.set(req.valid.and(buffered.not()).and(tags.push.ready).and(flush.not()));
         transfer.payload.addr.set(req.payload.addr);
         transfer.payload.bytes.set(req.payload.bytes);
+        bufReq.valid.set(req.valid.and(buffered).and(tags.push.ready).and(flush.not()));
+        bufReq.payload.set(req.payload);
         tags.push.valid.set(go);
-        tags.push.payload.set(req.payload.dest);
+        tags.push.payload.dest.set(req.payload.dest);
+        tags.push.payload.buffered.set(buffered);
 
-        // ---- deliver: beats to the head tag's destination ----
-        HdlEnum<FetchDest> head = tags.pop.payload;
+        // ---- deliver: beats of the head tag's path to its destination ----
+        HdlEnum<FetchDest> head = tags.pop.payload.dest;
+        Bool fromBuf = tags.pop.payload.buffered;
+        Bool inValid = mux(fromBuf, bufData.valid, data.valid).named("beatValid");
+        ReadBeat beat = mux(fromBuf, bufData.payload, data.payload);
         Bool readyAcc = B(false);
         for (FetchDest d : FetchDest.values()) {
             Stream<ReadBeat> o = out.get(d.ordinal());
             Bool mine = tags.pop.valid.and(head.is(d));
-            o.valid.set(data.valid.and(mine));
-            o.payload.set(data.payload);
+            o.valid.set(inValid.and(mine));
+            o.payload.set(beat);
             readyAcc = readyAcc.or(mine.and(o.ready));
         }
-        data.ready.set(readyAcc.or(flush));
-        Bool delivered = data.fire().and(data.payload.last).and(tags.pop.valid).named("delivered");
+        data.ready.set(readyAcc.and(fromBuf.not()).or(flush));
+        bufData.ready.set(readyAcc.and(fromBuf).or(flush));
+        Bool delivered = inValid.and(readyAcc).and(beat.last).and(tags.pop.valid).named("delivered");
         tags.pop.ready.set(delivered.or(flush));
         for (FetchDest d : FetchDest.values()) {
             UInt n = outstanding.get(d.ordinal());

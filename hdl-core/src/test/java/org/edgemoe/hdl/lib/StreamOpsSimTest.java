@@ -72,6 +72,28 @@ public class StreamOpsSimTest {
         assertEquals(expected, tb.of("o0"));
     }
 
+    @Test void ramFifoKeepsOrderThroughFullAndEmptyAndStreamsAWordACycle() {
+        for (int[] pct : new int[][] {{60, 60}, {95, 30}, {30, 95}, {100, 100}}) {
+            StreamTb tb = new StreamTb();
+            tb.producers.add("in");
+            tb.consumers.add("out");
+            tb.validPct = pct[0];
+            tb.readyPct = pct[1];
+            tb.run(() -> new TestModule("StreamRamFifoT", () -> {
+                Stream<UInt> in = source("in");
+                StreamRamFifo<UInt> f = instance(new StreamRamFifo<>(UInt(8), 8));
+                f.push.driveFrom(in);
+                sink("out").driveFrom(f.pop);
+            }), tmp);
+            List<Integer> in = tb.of("i0");
+            assertTrue(in.size() > 100, "enough transfers: " + in.size());
+            assertEquals(in, tb.of("o0"), "valid " + pct[0] + " %, ready " + pct[1] + " %");
+            if (pct[0] == 100 && pct[1] == 100) {
+                assertTrue(in.size() >= tb.cycles - 10, "a word a cycle: " + in.size() + " in " + tb.cycles);
+            }
+        }
+    }
+
     @Test void forkDeliversEveryPayloadToEveryOutput() {
         StreamTb tb = new StreamTb();
         tb.producers.add("in");

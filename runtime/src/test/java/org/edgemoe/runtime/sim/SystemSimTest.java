@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.edgemoe.model.M3VitWeights;
 import org.edgemoe.model.ModelShape;
 import org.edgemoe.model.WeightFolder;
@@ -13,8 +15,10 @@ import org.edgemoe.model.hw.HwTrace;
 import org.edgemoe.model.hw.QuantizedWeights;
 import org.edgemoe.runtime.Accelerator;
 import org.edgemoe.runtime.AcceleratorException;
+import org.edgemoe.rtl.isa.Command;
 import org.edgemoe.rtl.isa.CommandCodec;
 import org.edgemoe.rtl.isa.ErrorCode;
+import org.edgemoe.rtl.isa.Opcode;
 import org.edgemoe.runtime.ImageConfig;
 import org.edgemoe.runtime.M3VitImage;
 import org.edgemoe.runtime.RunResult;
@@ -117,6 +121,56 @@ class SystemSimTest {
             for (int t = 0; t < tokens; t++) {
                 assertArrayEquals(trace.layerOutputs()[1][t], got[t], "token " + t + " of " + tokens + " after layer 1");
             }
+        }
+    }
+
+    /** Layer 1 after a two-layer program (EMBED, dense layer 0, MoE layer 1) whose PREFETCH is replaced by {@code prefetch}. */
+    static void assertLayer1With(SystemSim sys, HwTrace trace, List<Command> prefetch, String what) {
+        List<Command> cmds = new ArrayList<>(ProgramBuilder.m3vit(image.index(), 2).commands());
+        int at = -1;
+        for (int i = 0; i < cmds.size(); i++) {
+            if (cmds.get(i).opcode() == Opcode.PREFETCH) {
+                at = i;
+            }
+        }
+        assertEquals(1, at, "the two-layer program prefetches layer 1's experts right after EMBED");
+        cmds.remove(at);
+        cmds.addAll(at, prefetch);
+        long[][] got = driver(sys, CommandCodec.encode(cmds)).run(Task.SEMSEG, 100_000_000L, null).features().rawRows();
+        sys.ddr().assertNoViolations();
+        for (int t = 0; t < ModelShape.TOKENS; t++) {
+            assertArrayEquals(trace.layerOutputs()[1][t], got[t], "token " + t + " after layer 1, " + what);
+        }
+    }
+
+    @Test
+    void expertsAreExactWithoutWithAnotherAndWithAnUnusedPrefetch() {
+        HwTrace trace = new HwModel(q).run(0);
+        ProgramBuilder b = new ProgramBuilder(image.index(), ModelShape.TOKENS);
+        Command layer3 = b.prefetch(3, "l3.expert", ModelShape.EXPERTS).commands().get(0);
+        Command layer1 = b.prefetch(1, "l1.expert", ModelShape.EXPERTS).commands().get(1);
+        try (SystemSim sys = SystemSim.open()) {
+            assertLayer1With(sys, trace, List.of(), "no PREFETCH (EXPERTS reads its own)");
+            assertLayer1With(sys, trace, List.of(layer3), "layer 3's experts prefetched (dropped, read anew)");
+            assertLayer1With(sys, trace, List.of(layer1, layer1), "the same PREFETCH twice");
+
+            // a PREFETCH no EXPERTS follows: the run still ends (END drops what it read), and the next run is exact
+            List<Command> dense = new ArrayList<>(ProgramBuilder.m3vit(image.index(), 1).commands());
+            dense.add(1, layer1);
+            long[][] got = driver(sys, CommandCodec.encode(dense)).run(Task.SEMSEG, 100_000_000L, null).features().rawRows();
+            for (int t = 0; t < ModelShape.TOKENS; t++) {
+                assertArrayEquals(trace.layerOutputs()[0][t], got[t], "token " + t + " after layer 0, an unused PREFETCH");
+            }
+            assertLayer1With(sys, trace, List.of(layer1), "after an unused PREFETCH");
+
+            // SLVERR inside a prefetched expert block: DDR_READ at that burst, then the next run is exact
+            long e2 = SimulationBackend.DEFAULT_BASE + org.edgemoe.runtime.DdrLayout.WEIGHTS_OFFSET + image.tensor("l1.expert2.fc2").offset();
+            sys.ddr().injectError(e2 + 4096, e2 + 4096 + 16, 2);
+            AcceleratorException e = failing(driver(sys, program(2)));
+            assertEquals(ErrorCode.DDR_READ, e.errorCode());
+            assertEquals(e2 + 4096, e.errorAddr(), "the failing burst of the prefetched block");
+            sys.ddr().clearErrors();
+            assertLayer1With(sys, trace, List.of(layer1), "after a prefetch read error");
         }
     }
 
