@@ -77,6 +77,8 @@ public final class CommandDispatcher extends Module {
     public final Bool mergeBusy = in(Bool());
     /** EMBED's inputs are in: no pos_embed transfer outstanding, the residual load and the pixel streamer idle. */
     public final Bool embedInputsDone = in(Bool());
+    /** A QKV word written (the linear engine's output into the attention's store). */
+    public final Bool qkvWritten = in(Bool());
     /** Weight-port transfers outstanding. */
     public final Bool fetchBusy = in(Bool());
     /** High from a command's acceptance until its unit commands are issued, and while the expert loop runs. */
@@ -123,7 +125,11 @@ public final class CommandDispatcher extends Module {
         // a LINEAR is taken while the previous command still runs: its weights are requested at once (they stream in
         // behind the previous command's, hiding the read latency and the first tile's load) and its ops wait below
         Bool quiet = unitsBusy.not().named("unitsQuiet");
-        Bool early = cmd.payload.op.isOneOf(Opcode.LINEAR, Opcode.PREFETCH);
+        // an ATTENTION right after its QKV linear is taken while that runs: each head starts once its Q, K and V are written
+        Bool qkvLive = reg(Bool()).init(false).named("qkvLive");
+        UInt qkvCount = reg(UInt(20)).init(0).named("qkvCount");
+        UInt qkvTokens = reg(UInt(16)).init(0).named("qkvTokens");
+        Bool early = cmd.payload.op.isOneOf(Opcode.LINEAR, Opcode.PREFETCH).or(cmd.payload.op.is(Opcode.ATTENTION).and(qkvLive));
         cmd.ready.set(state.is(State.IDLE).and(loop.busy.not()).and(early.or(quiet.and(fetchBusy.not()))));
         busy.set(state.is(State.IDLE).not().or(loop.busy));
 
@@ -158,7 +164,23 @@ public final class CommandDispatcher extends Module {
         lnCmd.payload.tokens.set(c.tokens);
         lnCmd.payload.src.set(U(0, aw));
         lnCmd.payload.dst.set(U(0, aw));
-        attnCmd.valid.set(state.is(State.ATT_HEADS));
+        // the CU writes Q, K, then V, output tile after output tile over all tokens: head h's V is in after
+        // (2 D + (h + 1) headDim) / lanes words a token
+        int regionWords = cfg.dim() >> lb;
+        int headWords = Math.max(1, attn.headDim() >> lb);
+        UInt headWordsNeeded = U(2 * regionWords + headWords, 8).plus(step.times(U(headWords, 8)).resize(8)).named("headWordsNeeded");
+        Bool headReady = qkvLive.not().or(qkvCount.ge(qkvTokens.times(headWordsNeeded).resize(20))).named("headReady");
+        attnCmd.valid.set(state.is(State.ATT_HEADS).and(headReady));
+        Bool qkvFirstOp = state.is(State.LIN_OPS).and(c.dst.is(Buf.QKV)).and(step.eq(0)).and(linear.fire()).named("qkvFirstOp");
+        when(qkvFirstOp, () -> {
+            qkvLive.set(true);
+            qkvCount.set(U(0, 20));
+            qkvTokens.set(c.tokens);
+        }).otherwise(() -> {
+            when(qkvWritten.and(qkvCount.ne(0xFFFFF)), () -> qkvCount.set(qkvCount.plus(1)));
+            when(cmd.fire().and(cmd.payload.op.is(Opcode.ATTENTION).not())
+                    .or(state.is(State.ATT_HEADS).and(attnCmd.fire()).and(step.eq(c.count.minus(1)))), () -> qkvLive.set(false));
+        });
         attnCmd.payload.head.set(step.resize(attn.headWidth()));
         attnCmd.payload.tokens.set(c.tokens.resize(attn.countWidth()));
         gateCmd.valid.set(state.is(State.GATE));

@@ -47,6 +47,8 @@ public final class LayerDatapath extends Module {
     public final Bool linearBusy = out(Bool());
     public final Bool lnBusy = out(Bool());
     public final Bool attnBusy = out(Bool());
+    /** A word of the QKV linear's output is written into the attention's Q / K / V store this cycle. */
+    public final Bool qkvWritten = out(Bool());
     public final Bool attnError = out(Bool());
 
     public LayerDatapath(DatapathConfig cfg, AttnConfig attn, LnConfig ln) {
@@ -115,6 +117,7 @@ public final class LayerDatapath extends Module {
         linearBusy.set(dp.busy);
         lnBusy.set(lns.busy);
         attnBusy.set(att.busy);
+        qkvWritten.set(dp.qkvOut.valid);
         attnError.set(att.error);
     }
 

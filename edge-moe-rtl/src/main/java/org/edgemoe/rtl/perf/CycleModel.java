@@ -52,17 +52,20 @@ public final class CycleModel {
      * before ran, as far as that command left the DDR idle (the weight path's queues and the array's shadow bank fill up:
      * measured in the full-system command trace as the bytes read under ATTENTION and LAYERNORM, 9,420 a command on the
      * 16 x 16 array's 32-byte bus, 16,800 on the 32 x 32 array's 64-byte one, 2026-12-03; a line through the two);
-     * {@code expertFifoBytes}: <em>not built</em> (0 in {@link #measured()}): a FIFO of that many bytes that the weight
-     * ports fill with the next EXPERTS command's weights, in expert order and inactive experts included (the routing is
-     * not known yet), with the DDR time the commands before it leave unused; the expert loop then takes the prefetched
-     * experts at the array's intake rate and reads only the rest (active experts only) from the DDR (an estimate for
-     * planning: see {@link #rows}).
+     * {@code expertFifoBytes}: the expert buffer ({@link org.edgemoe.rtl.top.ExpertPrefetcher}, the built
+     * {@link org.edgemoe.rtl.top.AcceleratorConfig#DEFAULT_EXPERT_BUFFER} in {@link #measured()}; 0: none), which the
+     * weight ports fill with the next EXPERTS command's weights, in expert order and inactive experts included (the
+     * routing is not known yet), with the DDR time the commands before it leave unused; the expert loop then takes the
+     * prefetched experts at the array's intake rate while the rest (active experts only) streams in from the DDR (see
+     * {@link #rows}). A QKV linear followed by its ATTENTION is shortened by the part the attention overlaps
+     * ({@link #attentionOverlap}).
      */
     public record Timing(int dispatch, int cuFillExtra, int lnLatency, double attnStatsWait, double attnHeadExtra, int gateLatency,
                          int streamerLatency, int expertSwitch, int mergeLatency, int writeLatency, boolean prefetch, boolean linearEarly,
                          boolean imageOnWeightPorts, double earlyBase, double earlyPerBusByte, long expertFifoBytes) {
         public static Timing measured() {
-            return new Timing(27, 6, 36, 23, 2.3, 41, 46, 11, 8, 20, false, true, true, 2044, 230.5, 0);
+            return new Timing(27, 6, 36, 23, 2.3, 41, 46, 11, 8, 20, false, true, true, 2044, 230.5,
+                    org.edgemoe.rtl.top.AcceleratorConfig.DEFAULT_EXPERT_BUFFER);
         }
 
         /** Weight bytes a LINEAR taken early has read before it begins, on a weight bus of {@code busBytes} a beat. */
@@ -122,7 +125,9 @@ public final class CycleModel {
         boolean first = true;
         double spare = 0;
         double prevIdle = 0;
-        for (Op op : ops) {
+        for (int i = 0; i < ops.size(); i++) {
+            Op op = ops.get(i);
+            Op next = i + 1 < ops.size() ? ops.get(i + 1) : null;
             boolean fifo = timing.expertFifoBytes() > 0 && op.kind() == Op.Kind.EXPERTS;
             // EMBED counts its own latency (two loads in parallel); a LINEAR taken early (linearEarly) has its weights
             // requested while the previous command runs: their latency and its first tile's rows are hidden behind it,
@@ -143,13 +148,28 @@ public final class CycleModel {
             if (op.weightBytes() > 0) {
                 first = false;
             }
-            long cycles = r.cycles() + latency + timing.dispatch() - hidden;
+            long cycles = r.cycles() + latency + timing.dispatch() - hidden - attentionOverlap(op, next, r);
             out.add(new Row(op, cycles, r.unitCycles(), r.ddrCycles()));
             double idle = Math.max(0, cycles * rate() - op.ddrBytes());
             spare = fifo ? 0 : spare + idle;
             prevIdle = idle;
         }
         return out;
+    }
+
+    /**
+     * The cycles of a QKV linear that its ATTENTION overlaps: the attention is taken while the linear runs and its first
+     * head starts once head 0's V is written (Q, K, then V, output tile by output tile), so the linear's remaining V
+     * tiles, (D - headDim) of its 3 D outputs, run beside the attention (at most the attention's own time).
+     */
+    long attentionOverlap(Op op, Op next, Row r) {
+        if (op.kind() != Op.Kind.LINEAR || next == null || next.kind() != Op.Kind.ATTENTION || op.out() % 3 != 0) {
+            return 0;
+        }
+        int d = op.out() / 3;
+        int headDim = next.in() / Math.max(1, next.count());
+        long tail = r.unitCycles() * (d - headDim) / op.out();
+        return Math.min(tail, attention(next.tokens(), next.count(), headDim));
     }
 
     public long cycles(List<Op> ops) {
@@ -296,7 +316,7 @@ public final class CycleModel {
      * EXPERTS with {@code prefetched} bytes of its weights already in the expert FIFO (filled in expert order, inactive
      * experts included): the longer of the expert loop with every weight at the array's intake rate (C weights a cycle;
      * no read latency for a prefetched expert) and the DDR time of the active experts' bytes not prefetched (plus one read
-     * latency, each expert's switch and token list), then the merge. An estimate of a design not built.
+     * latency, each expert's switch and token list), then the merge.
      */
     Row prefetchedExperts(Op op, long prefetched) {
         long loop = 0;

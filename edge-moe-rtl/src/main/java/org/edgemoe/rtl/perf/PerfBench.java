@@ -72,8 +72,8 @@ public final class PerfBench {
             System.out.printf("BENCH e2e.model_cycles.task%d %d cycles%n", t, m.cycles(ops));
             System.out.printf("BENCH e2e.model_ms.task%d %.3f ms%n", t, m.ms(ops));
         }
-        // not built: the expert weight FIFO (CycleModel.Timing.expertFifoBytes), on 16 x 16 with two and on the default, 32 x 32 with three
-        // weight ports; sizes in RAMB36 of 4 KB data each
+        // the expert buffer's size (CycleModel.Timing.expertFifoBytes; built: 256 RAMB36, 1 MiB), on 16 x 16 with two and on the
+        // default, 32 x 32 with three weight ports; sizes in RAMB36 of 4 KB data each
         List<Op> ops0 = ImageOps.m3vit(ModelShape.LAYERS, ModelShape.TOKENS, routing[0]);
         for (int cu : new int[] {16, 32}) {
             AccelShape s = new AccelShape(cu, cu, 8, 64, cu, org.edgemoe.rtl.top.AcceleratorConfig.DEFAULT_GATE_LANES);

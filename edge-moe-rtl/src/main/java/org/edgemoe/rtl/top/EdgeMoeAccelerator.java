@@ -168,6 +168,7 @@ public final class EdgeMoeAccelerator extends Module {
         disp.engineBusy.set(layer.linearBusy);
         disp.mergeBusy.set(layer.mergeBusy);
         disp.fetchBusy.set(fetch.busy);
+        disp.qkvWritten.set(layer.qkvWritten);
         disp.embedInputsDone.set(fetch.posOutstanding.eq(0).and(posLoad.busy.not()).and(pixels.busy.not()));
         // BARRIER does not wait for the prefetcher (it holds a PREFETCH's blocks until their EXPERTS); the run's end and
         // the stop after an error do
@@ -183,14 +184,20 @@ public final class EdgeMoeAccelerator extends Module {
 
     /**
      * When a command's work begins, for the command trace: a LINEAR is taken while the previous command still runs
-     * (its weights stream in behind) and begins with its first op into the engine; any other command when it is taken.
+     * (its weights stream in behind) and begins with its first op into the engine; an ATTENTION (taken while its QKV
+     * linear runs) with its first head into the attention unit; any other command when it is taken.
      */
     private static void commandBegin(ControlPlane control, CommandDispatcher disp, LayerDatapath layer) {
         Bool linearTaken = disp.cmd.fire().and(disp.cmd.payload.op.is(Opcode.LINEAR));
+        Bool attnTaken = disp.cmd.fire().and(disp.cmd.payload.op.is(Opcode.ATTENTION));
         Bool linearWaits = reg(Bool()).init(false).named("linearWaits");
+        Bool attnWaits = reg(Bool()).init(false).named("attnWaits");
         when(control.clearErrors.or(layer.linear.fire()), () -> linearWaits.set(false))
                 .elsewhen(linearTaken, () -> linearWaits.set(true));
-        control.commandBegin.set(disp.cmd.fire().and(linearTaken.not()).or(linearWaits.and(layer.linear.fire())));
+        when(control.clearErrors.or(layer.attnCmd.fire()), () -> attnWaits.set(false))
+                .elsewhen(attnTaken, () -> attnWaits.set(true));
+        control.commandBegin.set(disp.cmd.fire().and(linearTaken.not()).and(attnTaken.not())
+                .or(linearWaits.and(layer.linear.fire())).or(attnWaits.and(layer.attnCmd.fire())));
     }
 
     private static void activity(ControlPlane control, LayerDatapath layer, GateStage gate, PixelStreamer pixels,

@@ -46,6 +46,11 @@ class IsaTest {
         byte[] e = CommandCodec.encode(new Command(Opcode.EXPERTS, 0, Buf.LNO, Buf.RES, Buf.SEC, 1, 16, 192, 384, 129, 0, 100, 128));
         assertEquals(ErrorCode.NONE, CommandCodec.check(e, 0, lim, 15 * 128 + 100));
         assertEquals(ErrorCode.ADDRESS_RANGE, CommandCodec.check(e, 0, lim, 15 * 128 + 99), "the last expert is out of range");
+        byte[] pf = CommandCodec.encode(new Command(Opcode.PREFETCH, 0, null, null, null, 1, 16, 0, 0, 0, 0, 100, 128, 64, 20));
+        assertEquals(ErrorCode.NONE, CommandCodec.check(pf, 0, lim, 15 * 128 + 100));
+        assertEquals(ErrorCode.ADDRESS_RANGE, CommandCodec.check(pf, 0, lim, 15 * 128 + 99), "PREFETCH: the last expert out of range");
+        byte[] pf0 = CommandCodec.encode(new Command(Opcode.PREFETCH, 0, null, null, null, 1, 0, 0, 0, 0, 0, 100, 128, 64, 20));
+        assertEquals(ErrorCode.BAD_SIZE, CommandCodec.check(pf0, 0, lim, 1 << 20), "PREFETCH of no experts");
         assertThrows(IllegalArgumentException.class, () -> CommandCodec.decode(zero, 0));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new Command(Opcode.LINEAR, 0, null, null, null, 0, 0, 70_000, 0, 0, 0, 0, 0))
                 .getMessage().contains("inSize 70000"));
@@ -58,7 +63,7 @@ class IsaTest {
             List<Command> p = ProgramBuilder.m3vit(layout, layers).commands();
             int dense = (layers + 1) / 2;
             int moe = layers / 2;
-            assertEquals(1 + dense * 7 + moe * 7 + 2, p.size());
+            assertEquals(1 + dense * 7 + moe * 8 + 2, p.size(), "each MoE layer has a PREFETCH");
             assertEquals(Opcode.EMBED, p.get(0).opcode());
             assertEquals(Opcode.END, p.get(p.size() - 1).opcode());
             assertEquals(Opcode.STORE, p.get(p.size() - 2).opcode());
@@ -69,6 +74,23 @@ class IsaTest {
             }
             long gates = p.stream().filter(c -> c.opcode() == Opcode.GATE && c.has(Command.TASK_SEL)).count();
             assertEquals(moe, gates);
+            // each EXPERTS' blocks are prefetched after the previous EXPERTS (the first after EMBED), with its fields
+            int prefetched = -1;
+            for (int i = 0; i < p.size(); i++) {
+                Command c = p.get(i);
+                if (c.opcode() == Opcode.PREFETCH) {
+                    assertEquals(-1, prefetched, "one PREFETCH at a time, command " + i);
+                    prefetched = i;
+                } else if (c.opcode() == Opcode.EXPERTS) {
+                    assertTrue(prefetched > 0, "EXPERTS " + i + " was prefetched");
+                    Command f = p.get(prefetched);
+                    assertEquals(List.of(c.layer(), c.count(), c.weightOffset(), c.weightBytes(), c.weight2Offset(), c.weight2Bytes(), c.weightStride()),
+                            List.of(f.layer(), f.count(), f.weightOffset(), f.weightBytes(), f.weight2Offset(), f.weight2Bytes(), f.weightStride()));
+                    prefetched = -1;
+                }
+            }
+            assertEquals(-1, prefetched, "no PREFETCH without its EXPERTS");
+            assertEquals(moe > 0 ? 1 : -1, p.stream().map(Command::opcode).toList().indexOf(Opcode.PREFETCH), "the first right after EMBED");
         }
         SyntheticIndex full = SyntheticIndex.m3vit(12);
         // 16-bit weights of the whole backbone: 35.5 MB of values, 37.0 MB with every tensor 4 KB aligned
