@@ -46,7 +46,8 @@ public final class CycleModel {
      * current one computes, hiding the read latency. EdgeMoeAccelerator does not (its dispatcher starts a command when
      * every unit is idle and every fetch delivered), so {@link #measured()} has it off; {@code linearEarly}: a LINEAR
      * is taken while the previous command runs, its weights requested at once (their read latency and its first
-     * tile's R rows hidden), which EdgeMoeAccelerator does (b284551); {@code imageOnWeightPorts}: the input image is
+     * tile's R rows hidden), which EdgeMoeAccelerator does (b284551), and with it an ATTENTION taken beside its QKV
+     * linear ({@link #attentionOverlap}); {@code imageOnWeightPorts}: the input image is
      * read through the weight ports' transfer queue, behind pos_embed (5d08b00), instead of on a port of its own;
      * {@code earlyBase + earlyPerBusByte x bus bytes}: the weight bytes such an early LINEAR has read while the command
      * before ran, as far as that command left the DDR idle (the weight path's queues and the array's shadow bank fill up:
@@ -163,13 +164,14 @@ public final class CycleModel {
      * tiles, (D - headDim) of its 3 D outputs, run beside the attention (at most the attention's own time).
      */
     long attentionOverlap(Op op, Op next, Row r) {
-        if (op.kind() != Op.Kind.LINEAR || next == null || next.kind() != Op.Kind.ATTENTION || op.out() % 3 != 0) {
+        if (!timing.linearEarly() || op.kind() != Op.Kind.LINEAR || next == null || next.kind() != Op.Kind.ATTENTION || op.out() % 3 != 0) {
             return 0;
         }
         int d = op.out() / 3;
         int headDim = next.in() / Math.max(1, next.count());
         long tail = r.unitCycles() * (d - headDim) / op.out();
-        return Math.min(tail, attention(next.tokens(), next.count(), headDim));
+        // never below the linear's own DDR time (a DDR-bound linear's tail is its weights still streaming in)
+        return Math.max(0, Math.min(Math.min(tail, attention(next.tokens(), next.count(), headDim)), r.cycles() - r.ddrCycles()));
     }
 
     public long cycles(List<Op> ops) {

@@ -48,6 +48,7 @@ public final class PerfBench {
                 List<Step> steps = Workload.m3vit(ModelShape.LAYERS, ModelShape.TOKENS, routing[t]);
                 List<LowerBound.Row> rows = LowerBound.rows(steps, shape, ddr);
                 System.out.printf("BENCH e2e.lower_bound_ms.%s.task%d %.3f ms%n", e.getKey(), t, LowerBound.ms(steps, shape, ddr));
+                System.out.printf("BENCH e2e.serial_bound_ms.%s.task%d %.3f ms%n", e.getKey(), t, LowerBound.serialMs(steps, shape, ddr));
                 Map<Step.Unit, Long> byUnit = new LinkedHashMap<>();
                 long ddrBound = 0;
                 for (LowerBound.Row r : rows) {
@@ -59,7 +60,7 @@ public final class PerfBench {
                             u.getKey().name().toLowerCase(), u.getValue());
                 }
                 System.out.printf("BENCH e2e.lower_bound_ddr_bound_share.%s.task%d %.3f fraction%n", e.getKey(), t,
-                        (double) ddrBound / LowerBound.cycles(steps, shape, ddr));
+                        (double) ddrBound / LowerBound.serialCycles(steps, shape, ddr));
             }
         }
         // the cycle model of the accelerator as built (AcceleratorConfig.defaults(): 32 x 32, attention 8 x 64, three weight ports, gate 4 lanes)

@@ -14,9 +14,9 @@ import org.edgemoe.sim.axi.DdrConfig;
  * {@code make bench}'s end-to-end figures: the whole M3ViT backbone on the real image, task 0, in the full-system
  * simulation ({@link SimulateMain}'s run), both tasks one after the other without a reset: {@code BENCH
  * e2e.cycles.task<t>}, {@code e2e.ms_at_300mhz.task<t>}, the performance model's lower bound of the same program
- * {@code e2e.lower_bound_ms.task<t>} (per step the larger of its compute time at 100 % utilisation and its DDR time at
- * its weight ports' rate, summed), their ratio {@code e2e.efficiency.task<t>} and the simulator's speed. Then how the
- * cost grows (program changes only, same simulation, task 0, each run bit-exact to HwModel's of the same program):
+ * {@code e2e.lower_bound_ms.task<t>} (the largest of every unit's work at 100 % utilisation and the DDR's bytes at the
+ * weight ports' rate, whatever overlaps; {@code e2e.serial_bound_ms.task<t>}: per step the larger of the two, summed),
+ * the bound's ratio to the achieved {@code e2e.efficiency.task<t>} and the simulator's speed. Then how the cost grows (program changes only, same simulation, task 0, each run bit-exact to HwModel's of the same program):
  * {@code e2e.cycles.layers<L>.task0} for {@link #GROWTH_LAYERS} layers over all tokens and
  * {@code e2e.cycles.tokens<T>.task0} for the whole backbone over the first {@link #GROWTH_TOKENS} tokens, each with the
  * cycle model's prediction ({@code e2e.model_cycles.*}) and the lower bound ({@code e2e.lower_bound_cycles.*});
@@ -56,6 +56,7 @@ public final class E2eBench {
                 System.out.printf(Locale.ROOT, "BENCH e2e.ms_at_300mhz.task%d %.3f ms%n", t, r.ms());
                 System.out.printf(Locale.ROOT, "BENCH e2e.lower_bound_ms.task%d %.3f ms%n", t, r.lowerBoundMs());
                 System.out.printf(Locale.ROOT, "BENCH e2e.efficiency.task%d %.3f fraction%n", t, r.lowerBoundMs() / r.ms());
+                System.out.printf(Locale.ROOT, "BENCH e2e.serial_bound_ms.task%d %.3f ms%n", t, r.serialBoundMs());
                 simCycles += r.simCycles();
                 wall += r.wallSeconds();
             }

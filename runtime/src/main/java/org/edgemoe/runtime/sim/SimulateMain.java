@@ -92,7 +92,7 @@ public final class SimulateMain {
 
     /** One task's run: the hardware's counters and trace, the features and how they compare. */
     public record TaskRun(Task task, PerfCounters perf, List<CommandProfile.Row> commands, long firstDispatch, long endStamp,
-                          double mseVsFloat, double mseHwModelVsFloat, long mismatches, double lowerBoundMs, long modelCycles,
+                          double mseVsFloat, double mseHwModelVsFloat, long mismatches, double lowerBoundMs, double serialBoundMs, long modelCycles,
                           long simCycles, double wallSeconds) {
         public long cycles() {
             return perf.cycles();
@@ -239,17 +239,23 @@ public final class SimulateMain {
         double hwMse = ErrorStats.between(hw.layerOutput(s.layers - 1), floatOut).mse();
         double bound = lowerBoundMs(s.cfg, s.layers, s.tokens, hw);
         return new TaskRun(task, r.perf(), rows, st.get(0).cycles(), st.get(st.size() - 1).cycles(), mse, hwMse, mismatches, bound,
+                serialBoundMs(s.cfg, s.layers, s.tokens, hw),
                 modelCycles(s.cfg, s.layers, s.tokens, hw), simCycles, wall);
     }
 
     /**
-     * The performance model's lower bound ({@link LowerBound}) of the program on this accelerator: per step the larger
-     * of its compute time at 100 % utilisation and its DDR time at its weight ports' rate ({@link DdrParams#zcu102}
-     * with the configuration's weight ports: 16 B/cycle each, at most the DDR's sustained 45.5), summed; routing
-     * from HwModel's run of the task.
+     * The performance model's lower bound ({@link LowerBound#ms}) of the program on this accelerator: the largest of
+     * every unit's work at 100 % utilisation and the DDR's bytes at the weight ports' rate ({@link DdrParams#zcu102}
+     * with the configuration's weight ports: 16 B/cycle each, at most the DDR's sustained 45.5), whatever overlaps;
+     * routing from HwModel's run of the task.
      */
     public static double lowerBoundMs(AcceleratorConfig cfg, int layers, int tokens, HwTrace hw) {
         return LowerBound.ms(Workload.m3vit(layers, tokens, hw.routing()), AccelShape.of(cfg), DdrParams.zcu102(cfg.weightPorts()));
+    }
+
+    /** The serial bound ({@link LowerBound#serialMs}): per step the larger of compute and DDR, summed, nothing overlapped. */
+    public static double serialBoundMs(AcceleratorConfig cfg, int layers, int tokens, HwTrace hw) {
+        return LowerBound.serialMs(Workload.m3vit(layers, tokens, hw.routing()), AccelShape.of(cfg), DdrParams.zcu102(cfg.weightPorts()));
     }
 
     /** The cycle model's ({@link CycleModel}) prediction of the same program on this accelerator, routing from HwModel. */
@@ -269,6 +275,7 @@ public final class SimulateMain {
             out.printf(Locale.ROOT, "SIM sim.cycles.task%d %d%n", t, r.cycles());
             out.printf(Locale.ROOT, "SIM sim.ms_at_300mhz.task%d %.3f%n", t, r.ms());
             out.printf(Locale.ROOT, "SIM sim.lower_bound_ms.task%d %.3f%n", t, r.lowerBoundMs());
+            out.printf(Locale.ROOT, "SIM sim.serial_bound_ms.task%d %.3f%n", t, r.serialBoundMs());
             out.printf(Locale.ROOT, "SIM sim.ddr_read_bytes.task%d %d%n", t, r.perf().ddrReadBytes());
             out.printf(Locale.ROOT, "SIM sim.ddr_write_bytes.task%d %d%n", t, r.perf().ddrWriteBytes());
             out.printf(Locale.ROOT, "SIM sim.cu_busy.task%d %.4f%n", t, r.perf().utilisation(r.perf().busyCu()));
@@ -335,6 +342,7 @@ public final class SimulateMain {
             j.field("cycles", r.cycles());
             j.field("ms_at_300mhz", r.ms());
             j.field("lower_bound_ms", r.lowerBoundMs());
+            j.field("serial_bound_ms", r.serialBoundMs());
             j.field("cu_util", cuUtil(r));
             j.field("mse_vs_float", r.mseVsFloat());
             j.field("hwmodel_mse_vs_float", r.mseHwModelVsFloat());
