@@ -9,7 +9,7 @@ import org.edgemoe.model.Routing;
 import org.edgemoe.model.WeightFolder;
 import org.edgemoe.model.hw.HwModel;
 import org.edgemoe.model.hw.QuantizedWeights;
-import org.edgemoe.rtl.isa.Buf;
+import org.edgemoe.rtl.isa.Opcode;
 import org.edgemoe.rtl.isa.ProgramBuilder;
 import org.edgemoe.rtl.perf.CycleModel;
 import org.edgemoe.rtl.perf.ImageOps;
@@ -57,36 +57,42 @@ public final class SimRun {
 
     /**
      * The hardware's per-command cycles (its command trace: dispatch to the next stamp) beside the model's rows, in
-     * program order; the trace and the model's commands must match kind for kind.
+     * program order; the trace and the model's commands must match kind for kind. A PREFETCH is taken while the
+     * command before it runs and has no work of its own on the units: its trace cycles (until the next command
+     * began) are that command's, and the model has no row for it.
      */
     static List<Command> pair(CommandProfile trace, byte[] program, int rows, List<CycleModel.Row> model) {
         if (!trace.complete() || trace.overflow()) {
             throw new IllegalStateException("the command trace is incomplete (" + trace.stamps().size() + " entries, overflow " + trace.overflow() + ")");
         }
         List<CommandProfile.Row> hw = trace.rows(program, rows, rows);
-        if (hw.size() != model.size()) {
-            throw new IllegalStateException("the trace has " + hw.size() + " commands, the model " + model.size());
-        }
         List<Command> out = new ArrayList<>();
-        for (int i = 0; i < hw.size(); i++) {
-            String op = hw.get(i).opcode().name();
-            Op m = model.get(i).op();
-            if (!op.equals(m.kind().name())) {
-                throw new IllegalStateException("command " + i + " is " + op + " in the trace and " + m.kind() + " (" + m.name() + ") in the model");
+        int k = 0;
+        for (CommandProfile.Row h : hw) {
+            if (h.opcode() == Opcode.PREFETCH && !out.isEmpty()) {
+                Command prev = out.remove(out.size() - 1);
+                out.add(new Command(prev.name(), prev.simCycles() + h.cycles(), prev.modelCycles()));
+                continue;
             }
-            out.add(new Command(m.name(), hw.get(i).cycles(), model.get(i).cycles()));
+            if (k >= model.size()) {
+                throw new IllegalStateException("the trace has more commands than the model's " + model.size());
+            }
+            Op m = model.get(k).op();
+            if (!h.opcode().name().equals(m.kind().name())) {
+                throw new IllegalStateException("command " + k + " is " + h.opcode() + " in the trace and " + m.kind() + " (" + m.name() + ") in the model");
+            }
+            out.add(new Command(m.name(), h.cycles(), model.get(k).cycles()));
+            k++;
+        }
+        if (k != model.size()) {
+            throw new IllegalStateException("the trace has " + k + " commands besides PREFETCH, the model " + model.size());
         }
         return out;
     }
 
-    /** The program: EMBED, layers 0 .. layers-1, STORE of the residual stream, END. */
+    /** The program: EMBED, layers 0 .. layers-1 with their PREFETCHes, STORE of the residual stream, END. */
     static byte[] program(WeightImage image, int layers) {
-        ProgramBuilder p = new ProgramBuilder(image.index(), ModelShape.TOKENS);
-        p.embed("patch_embed", "pos_embed");
-        for (int l = 0; l < layers; l++) {
-            p.layer(l);
-        }
-        return p.store(Buf.RES, ModelShape.DIM).end().encode();
+        return ProgramBuilder.m3vit(image.index(), layers).encode();
     }
 
     /** The model's commands for the same program (the routing of the first {@code layers} layers). */

@@ -59,7 +59,10 @@ class ResourceModelTest {
         assertEquals(2 * 128, m.breakdown(pub).get("ComputeUnit").dsp() - m.breakdown(DesignPoint.calibrated()).get("ComputeUnit").dsp(), 1e-6,
                 "published uses two DSP48E2 a MAC in this synthetic law");
         assertFalse(m.hasGlue());
-        assertEquals(m.blocks(p32), m.estimate(p32), "no accelerator row: no glue");
+        assertEquals(m.blocks(p32).plus(ResourceModel.expertBuffers(p32)), m.estimate(p32), "no accelerator row: no glue");
+        // the default's expert buffer: 1 MiB of 513-bit words at 4K x 9 (228 RAMB36, as Yosys maps it), two R buffers a port
+        DesignPoint d = DesignPoint.defaults();
+        assertEquals(228 + 2 * d.weightPorts() * 2, ResourceModel.expertBuffers(d).ramb36(), 1e-9);
         // with the accelerator's own row: the default's estimate is that row; logic scales by its ratio, DSP and BRAM add
         List<Sample> withAcc = new ArrayList<>(synthetic());
         Resources blocks = m.blocks(DesignPoint.calibrated());

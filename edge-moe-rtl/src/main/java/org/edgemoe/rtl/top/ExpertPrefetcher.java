@@ -23,7 +23,8 @@ import org.edgemoe.rtl.axi.TransferCmd;
  * the one asked for, dropped when it is not (an expert without tokens, read before the gate had run). A block is
  * issued to the read master whenever one of its {@code DESCRIPTORS} slots is free; a full FIFO only holds back its
  * own read path. {@code release} (the expert loop has asked for its last block, or the program ends) stops the
- * reads; once the asked-for blocks are out, what is left is dropped and the buffer is idle again. EXPERTS with other
+ * reads once no block asked for can still be ahead; once the asked-for blocks are out, what is left is dropped and
+ * the buffer is idle again. EXPERTS with other
  * blocks than the armed ones drops everything read and starts over with its own ({@code DRAIN}).
  */
 public final class ExpertPrefetcher extends Module {
@@ -67,8 +68,9 @@ public final class ExpertPrefetcher extends Module {
         StreamFifo<UInt> issued = instance(new StreamFifo<>(UInt(32), DESCRIPTORS));
         StreamRamFifo<ReadBeat> fifo = instance(new StreamRamFifo<>(new ReadBeat(dataWidth), depthWords));
 
-        // ---- reads: expert by expert, block A then B, skipping experts without tokens and empty blocks ----
-        Bool walking = state.is(State.RUN).and(releasing.not()).and(expert.lt(blocks.experts)).named("walking");
+        // ---- reads: expert by expert, block A then B, skipping experts without tokens and empty blocks; after a release
+        // only while blocks asked for may still be ahead ----
+        Bool walking = state.is(State.RUN).and(releasing.not().or(asked.pop.valid)).and(expert.lt(blocks.experts)).named("walking");
         Bool expertActive = active.shr(expert.resize(log2Up(maxExperts))).lsb().and(expert.lt(maxExperts));
         UInt bytes = mux(blockB, blocks.weight2Bytes, blocks.weightBytes);
         Bool skip = expertActive.not().or(bytes.eq(0)).named("skip");
