@@ -41,7 +41,7 @@ class ModelValidationTest {
             if (Math.abs(worst) > band) {
                 outside.add(line + ", command " + r.get("sim.worst_command") + String.format(Locale.ROOT, " %+.2f %%", 100 * worst));
             }
-            assertTrue(((Number) r.get("sim.cycles")).longValue() > 250_000, "EMBED, a dense and a MoE layer take 0.32 M (32 x 32) to 2.2 M cycles (8 x 8): " + line);
+            assertTrue(((Number) r.get("sim.cycles")).longValue() > 200_000, "EMBED, a dense and a MoE layer take 0.23 M (32 x 32) to 2.2 M cycles (8 x 8): " + line);
         }
         assertTrue(report.size() >= 5, "at least five points");
         assertEquals(List.of(), outside, "points outside 5 %:\n" + String.join("\n", report));

@@ -49,10 +49,15 @@ final class CacheDirectory {
                 // Another process published the same key first; its entry is equivalent.
             } catch (AtomicMoveNotSupportedException e) {
                 throw new SimBuildException("cache folder " + cache + " does not support atomic rename", e);
+            } catch (IOException e) {
+                // a concurrent publisher can also surface as a plain "Directory not empty" from rename(2)
+                if (!Files.isDirectory(target)) {
+                    throw e;
+                }
             }
             return target;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write cache entry " + target, e);
+            throw new UncheckedIOException("cannot write cache entry " + target + ": " + e, e);
         } finally {
             if (work != null) deleteRecursively(work);
         }

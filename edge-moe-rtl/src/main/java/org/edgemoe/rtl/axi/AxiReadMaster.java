@@ -59,6 +59,11 @@ public final class AxiReadMaster extends Module {
     public final Bool waiting = out(Bool());
 
     public AxiReadMaster(Axi4Config cfg, int maxOutstanding, int lengthWidth, int bufferDepth) {
+        this(cfg, maxOutstanding, lengthWidth, bufferDepth, org.edgemoe.hdl.lib.axi.Axi4.MAX_BURST_BEATS);
+    }
+
+    /** With bursts of at most {@code maxBurstBeats} beats (a background reader's short bursts). */
+    public AxiReadMaster(Axi4Config cfg, int maxOutstanding, int lengthWidth, int bufferDepth, int maxBurstBeats) {
         if (maxOutstanding < 2 || maxOutstanding > 64) {
             throw new IllegalArgumentException("outstanding reads must be 2..64, was " + maxOutstanding);
         }
@@ -72,7 +77,7 @@ public final class AxiReadMaster extends Module {
         axi = master(new Axi4ReadOnly(cfg));
         error = out(new AxiError(aw));
 
-        BurstSplitter split = instance(new BurstSplitter(aw, lengthWidth, cfg.bytesPerBeat()));
+        BurstSplitter split = instance(new BurstSplitter(aw, lengthWidth, cfg.bytesPerBeat(), maxBurstBeats));
         StreamFifo<InFlight> inFlight = instance(new StreamFifo<>(new InFlight(aw), maxOutstanding));
         StreamFifo<ReadBeat> buffer = instance(new StreamFifo<>(new ReadBeat(cfg.dataWidth()), bufferDepth));
         Bool failed = reg(Bool()).init(false);

@@ -9,8 +9,8 @@ import org.edgemoe.hdl.lib.Stream;
 import org.edgemoe.hdl.lib.axi.Axi4;
 
 /**
- * Cuts transfers into AXI4 INCR bursts: at most 256 beats, never across a 4 KB boundary (each burst ends at the
- * transfer's end, the page's end or after 256 beats, whichever comes first). One burst every second cycle at
+ * Cuts transfers into AXI4 INCR bursts: at most 256 beats (or {@code maxBurstBeats}), never across a 4 KB boundary
+ * (each burst ends at the transfer's end, the page's end or after that many beats, whichever comes first). One burst every second cycle at
  * most (the burst register is loaded, then handed over); the next transfer is taken while the last burst of the
  * current one waits. {@code abort} stops cutting: the transfer in progress is abandoned, new ones are accepted
  * and dropped, and a burst already offered stays offered until taken (AXI: VALID never falls before READY).
@@ -23,6 +23,14 @@ public final class BurstSplitter extends Module {
     public final Bool busy = out(Bool());
 
     public BurstSplitter(int addressWidth, int lengthWidth, int bytesPerBeat) {
+        this(addressWidth, lengthWidth, bytesPerBeat, Axi4.MAX_BURST_BEATS);
+    }
+
+    /** Bursts of at most {@code maxBurstBeats} (1..256) beats. */
+    public BurstSplitter(int addressWidth, int lengthWidth, int bytesPerBeat, int maxBurstBeats) {
+        if (maxBurstBeats < 1 || maxBurstBeats > Axi4.MAX_BURST_BEATS) {
+            throw new IllegalArgumentException("bursts must be 1..256 beats, was " + maxBurstBeats);
+        }
         if (Integer.bitCount(bytesPerBeat) != 1 || bytesPerBeat > 128) {
             throw new IllegalArgumentException("bytes per beat must be a power of two up to 128 (1024-bit AXI4), was " + bytesPerBeat);
         }
@@ -38,7 +46,10 @@ public final class BurstSplitter extends Module {
         burst = master(new Stream<>(new Burst(addressWidth, lanes)));
 
         int pageBeats = Axi4.BOUNDARY_BYTES / bytesPerBeat;     // beats in a 4 KB page
-        int maxBeats = Math.min(Axi4.MAX_BURST_BEATS, pageBeats);
+        int maxBeats = Math.min(maxBurstBeats, pageBeats);
+        if (maxBurstBeats != Axi4.MAX_BURST_BEATS) {
+            param("MAX_BURST", maxBurstBeats);
+        }
         int bw = lengthWidth + 1;                               // beats of one transfer
         int pw = log2Up(pageBeats + 1);
 

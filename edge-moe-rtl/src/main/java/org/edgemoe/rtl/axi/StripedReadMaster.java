@@ -65,6 +65,12 @@ public final class StripedReadMaster extends Module {
      */
     public StripedReadMaster(Axi4Config cfg, int ports, int maxOutstandingPerPort, int lengthWidth, int bufferDepth,
                              int dataWidth) {
+        this(cfg, ports, maxOutstandingPerPort, lengthWidth, bufferDepth, dataWidth, org.edgemoe.hdl.lib.axi.Axi4.MAX_BURST_BEATS);
+    }
+
+    /** With bursts of at most {@code maxBurstBeats} beats on every port. */
+    public StripedReadMaster(Axi4Config cfg, int ports, int maxOutstandingPerPort, int lengthWidth, int bufferDepth,
+                             int dataWidth, int maxBurstBeats) {
         if (ports < 1 || ports > 16) {
             throw new IllegalArgumentException("striped read master: ports must be 1..16, was " + ports);
         }
@@ -97,7 +103,7 @@ public final class StripedReadMaster extends Module {
         Bool dropping = wire(Bool()).named("dropping");
         int sw = Math.max(1, log2Up(ratio));
         for (int p = 0; p < ports; p++) {
-            AxiReadMaster m = instance(new AxiReadMaster(cfg, maxOutstandingPerPort, StripePiece.BYTES_WIDTH, 2));
+            AxiReadMaster m = instance(new AxiReadMaster(cfg, maxOutstandingPerPort, StripePiece.BYTES_WIDTH, 2, maxBurstBeats));
             StreamFifo<ReadBeat> b = instance(new StreamFifo<>(new ReadBeat(dataWidth), bufferDepth));
             m.abort.set(dropping);
             m.clear.set(clear);

@@ -57,8 +57,8 @@ public final class CycleModel {
      * {@link org.edgemoe.rtl.top.AcceleratorConfig#DEFAULT_EXPERT_BUFFER} in {@link #measured()}; 0: none), which the
      * weight ports fill with the next EXPERTS command's weights, in expert order and inactive experts included (the
      * routing is not known yet), with the DDR time the commands before it leave unused; the expert loop then takes the
-     * prefetched experts at the array's intake rate while the rest (active experts only) streams in from the DDR (see
-     * {@link #rows}). A QKV linear followed by its ATTENTION is shortened by the part the attention overlaps
+     * prefetched experts at the array's intake rate (at most a weight-bus word a cycle) while the rest (active experts
+     * only) streams in from the DDR (see {@link #rows}). A QKV linear followed by its ATTENTION is shortened by the part the attention overlaps
      * ({@link #attentionOverlap}).
      */
     public record Timing(int dispatch, int cuFillExtra, int lnLatency, double attnStatsWait, double attnHeadExtra, int gateLatency,
@@ -126,6 +126,7 @@ public final class CycleModel {
         boolean first = true;
         double spare = 0;
         double prevIdle = 0;
+        long qkvTail = 0;
         for (int i = 0; i < ops.size(); i++) {
             Op op = ops.get(i);
             Op next = i + 1 < ops.size() ? ops.get(i + 1) : null;
@@ -149,7 +150,15 @@ public final class CycleModel {
             if (op.weightBytes() > 0) {
                 first = false;
             }
-            long cycles = r.cycles() + latency + timing.dispatch() - hidden - attentionOverlap(op, next, r);
+            long tail = attentionOverlap(op, next, r);
+            // while the expert buffer fills, a command's first weight read waits behind the prefetcher's bursts in flight
+            boolean filling = timing.expertFifoBytes() > 0 && spare < timing.expertFifoBytes() && !fifo;
+            long behind = filling && (op.kind() == Op.Kind.LAYERNORM || op.kind() == Op.Kind.GATE) ? prefetchWait() : 0;
+            long cycles = r.cycles() + latency + timing.dispatch() - hidden - tail + behind;
+            if (op.kind() == Op.Kind.ATTENTION && qkvTail > 0) {
+                cycles += gatedAttention(op, qkvTail) - r.cycles();
+            }
+            qkvTail = tail;
             out.add(new Row(op, cycles, r.unitCycles(), r.ddrCycles()));
             double idle = Math.max(0, cycles * rate() - op.ddrBytes());
             spare = fifo ? 0 : spare + idle;
@@ -159,9 +168,19 @@ public final class CycleModel {
     }
 
     /**
+     * The wait of a weight read behind the expert prefetcher's bursts in flight on its port
+     * ({@link org.edgemoe.rtl.top.EdgeMoeAccelerator#PREFETCH_OUTSTANDING} of
+     * {@link org.edgemoe.rtl.top.EdgeMoeAccelerator#PREFETCH_BURST} beats) at the port's share of the DDR.
+     */
+    long prefetchWait() {
+        double beats = org.edgemoe.rtl.top.EdgeMoeAccelerator.PREFETCH_OUTSTANDING * org.edgemoe.rtl.top.EdgeMoeAccelerator.PREFETCH_BURST;
+        return (long) Math.ceil(beats * ddr.portBytesPerCycle() / (rate() / ddr.ports()));
+    }
+
+    /**
      * The cycles of a QKV linear that its ATTENTION overlaps: the attention is taken while the linear runs and its first
      * head starts once head 0's V is written (Q, K, then V, output tile by output tile), so the linear's remaining V
-     * tiles, (D - headDim) of its 3 D outputs, run beside the attention (at most the attention's own time).
+     * tiles, (D - headDim) of its 3 D outputs, run beside the attention ({@link #gatedAttention}).
      */
     long attentionOverlap(Op op, Op next, Row r) {
         if (!timing.linearEarly() || op.kind() != Op.Kind.LINEAR || next == null || next.kind() != Op.Kind.ATTENTION || op.out() % 3 != 0) {
@@ -171,7 +190,22 @@ public final class CycleModel {
         int headDim = next.in() / Math.max(1, next.count());
         long tail = r.unitCycles() * (d - headDim) / op.out();
         // never below the linear's own DDR time (a DDR-bound linear's tail is its weights still streaming in)
-        return Math.max(0, Math.min(Math.min(tail, attention(next.tokens(), next.count(), headDim)), r.cycles() - r.ddrCycles()));
+        return Math.max(0, Math.min(tail, r.cycles() - r.ddrCycles()));
+    }
+
+    /**
+     * An ATTENTION beside the last {@code tail} cycles of its QKV linear: head h starts when head h - 1 is done and its
+     * V is written, {@code tail x h / (H - 1)} cycles after head 0 began (V's remaining output tiles, in head order).
+     */
+    long gatedAttention(Op op, long tail) {
+        int heads = Math.max(1, op.count());
+        double perHead = attention(op.tokens(), op.count(), op.in() / heads) / (double) heads;
+        double t = 0;
+        for (int h = 0; h < heads; h++) {
+            double ready = heads == 1 ? 0 : tail * (double) h / (heads - 1);
+            t = Math.max(t, ready) + perHead;
+        }
+        return (long) Math.ceil(t);
     }
 
     public long cycles(List<Op> ops) {
@@ -316,8 +350,8 @@ public final class CycleModel {
 
     /**
      * EXPERTS with {@code prefetched} bytes of its weights already in the expert FIFO (filled in expert order, inactive
-     * experts included): the longer of the expert loop with every weight at the array's intake rate (C weights a cycle;
-     * no read latency for a prefetched expert) and the DDR time of the active experts' bytes not prefetched (plus one read
+     * experts included): the longer of the expert loop with every weight at the array's intake rate (C weights a cycle,
+     * at most a bus word; no read latency for a prefetched expert) and the DDR time of the active experts' bytes not prefetched (plus one read
      * latency, each expert's switch and token list), then the merge.
      */
     Row prefetchedExperts(Op op, long prefetched) {
@@ -332,7 +366,8 @@ public final class CycleModel {
             if (n == 0) {
                 continue;
             }
-            Row e = expert(op, n, 2.0 * shape.cuCols(), inFifo == op.weightBytes() ? 0 : ddr.readLatencyCycles());
+            // from the buffer at the array's intake, at most a weight-bus word a cycle
+            Row e = expert(op, n, Math.min(2.0 * shape.cuCols(), busBytes()), inFifo == op.weightBytes() ? 0 : ddr.readLatencyCycles());
             loop += e.cycles();
             unit += e.unitCycles();
             overhead += timing.expertSwitch() + n;

@@ -16,7 +16,7 @@ public final class ControlRegisters {
     /** The WATCHDOG register's reset value: 2^24 cycles (56 ms at 300 MHz) without progress. */
     public static final int WATCHDOG_DEFAULT = 1 << 24;
 
-    /** Entries of the command trace (TRACE_* registers): a whole M3ViT program is 87 commands and END. */
+    /** Entries of the command trace (TRACE_* registers): a whole M3ViT program is 93 commands (END included). */
     public static final int TRACE_DEPTH = 256;
 
     public static final String[] UNITS = {"CU", "ATTN", "LN", "ROUTER", "EMBED"};

@@ -43,6 +43,11 @@ public final class EdgeMoeAccelerator extends Module {
     public final Axi4WriteOnly output;
     public final Bool interrupt = out(Bool());
 
+    /** Beats of the expert prefetcher's bursts (1 KB on a 128-bit port). */
+    public static final int PREFETCH_BURST = 64;
+    /** The expert prefetcher's bursts in flight a port: 192 beats, more than a read latency's worth (it streams alone). */
+    public static final int PREFETCH_OUTSTANDING = 3;
+
     public EdgeMoeAccelerator() {
         this(AcceleratorConfig.defaults());
     }
@@ -65,8 +70,10 @@ public final class EdgeMoeAccelerator extends Module {
                 Math.max(2, 4096 * 8 / bus), bus));
         AxiWriteMaster outputPort = instance(new AxiWriteMaster(cfg.ddr(), 4, 32));
         FetchRouter fetch = instance(new FetchRouter(bus), stop);
-        StripedReadMaster prefetchPort = instance(new StripedReadMaster(cfg.ddr(), cfg.weightPorts(), cfg.weightOutstanding(), 32,
-                Math.max(2, 4096 * 8 / bus), bus));
+        // the prefetcher reads in short bursts, few in flight (PREFETCH_BURST beats, PREFETCH_OUTSTANDING a port), so the
+        // weight path's bursts never wait long behind it
+        StripedReadMaster prefetchPort = instance(new StripedReadMaster(cfg.ddr(), cfg.weightPorts(), PREFETCH_OUTSTANDING, 32,
+                Math.max(2, 4096 * 8 / bus), bus, PREFETCH_BURST));
         ExpertPrefetcher prefetcher = instance(new ExpertPrefetcher(bus, cfg.expertBufferWords(), ModelShape.EXPERTS), stop);
         CommandDispatcher disp = instance(new CommandDispatcher(dc, cfg.attention(), cfg.layerNorm(),
                 GateStage.routerConfig(cfg.formats(), dc.dim(), ModelShape.EXPERTS, dc.maxTokens(), cfg.gateLanes()), bus), stop);
@@ -93,9 +100,11 @@ public final class EdgeMoeAccelerator extends Module {
         outputPort.abort.set(stop);
         fetch.flush.set(stop);
 
-        // ---- DDR ports: each weight port shared by the in-order weight path and the expert prefetcher ----
+        // ---- DDR ports: each weight port shared by the in-order weight path (first) and the expert prefetcher (in its
+        // gaps, one short burst in flight while the weight path has one waiting) ----
         for (int p = 0; p < cfg.weightPorts(); p++) {
-            AxiReadArbiter share = instance(new AxiReadArbiter(cfg.ddr(), 2));
+            AxiReadArbiter share = instance(new AxiReadArbiter(cfg.ddr(), 2, 8, 2 * AxiReadArbiter.maxBurstBeats(cfg.ddr()),
+                    StreamArbiter.Policy.LOWEST_INDEX_FIRST, 1));
             share.inputs.get(0).ar.driveFrom(weightPort.axi.get(p).ar);
             weightPort.axi.get(p).r.driveFrom(share.inputs.get(0).r);
             share.inputs.get(1).ar.driveFrom(prefetchPort.axi.get(p).ar);
@@ -178,7 +187,7 @@ public final class EdgeMoeAccelerator extends Module {
                 .or(pixels.write.valid).or(store.beats.fire()).or(gate.drain.fire()));
         control.unitReadError.set(mux(weightPort.error.valid, weightPort.error, prefetchPort.error));
         control.unitWriteError.set(outputPort.error);
-        activity(control, layer, gate, pixels, weightPort, outputPort, disp, cfg.ddr().bytesPerBeat());
+        activity(control, layer, gate, pixels, weightPort, prefetchPort, outputPort, disp, cfg.ddr().bytesPerBeat());
         commandBegin(control, disp, layer);
     }
 
@@ -201,14 +210,15 @@ public final class EdgeMoeAccelerator extends Module {
     }
 
     private static void activity(ControlPlane control, LayerDatapath layer, GateStage gate, PixelStreamer pixels,
-                                 StripedReadMaster wp, AxiWriteMaster op, CommandDispatcher disp, int beatBytes) {
+                                 StripedReadMaster wp, StripedReadMaster pf, AxiWriteMaster op, CommandDispatcher disp, int beatBytes) {
         UnitActivity a = control.unitActivity;
         a.cu.set(layer.linearBusy);
         a.attn.set(layer.attnBusy);
         a.ln.set(layer.lnBusy);
         a.router.set(gate.busy);
         a.embed.set(pixels.busy);
-        a.ddrReadBytes.set(wp.beat.resize(8).shl(Integer.numberOfTrailingZeros(beatBytes)).resize(8));
+        // both read paths (the weight path and the expert prefetcher, each behind the ports' R buffers)
+        a.ddrReadBytes.set(wp.beat.resize(8).plus(pf.beat.resize(8)).shl(Integer.numberOfTrailingZeros(beatBytes)).resize(8));
         a.ddrWriteBytes.set(mux(op.beat, U(beatBytes, 8), U(0, 8)));
         a.ddrStall.set(wp.waiting.or(op.waiting));
         a.command.set(disp.cmd.fire());

@@ -281,7 +281,7 @@ class ControlPlaneTest {
     @Test
     void ddrErrorsOnTheProgramFetchAreReported() {
         SyntheticIndex layout = SyntheticIndex.m3vit(12);
-        byte[] good = ProgramBuilder.m3vit(layout, 12).encode();     // 87 commands: several fetch chunks
+        byte[] good = ProgramBuilder.m3vit(layout, 12).encode();     // 93 commands: several fetch chunks
         for (int resp : new int[] {2, 3}) {
             try (Rig rig = new Rig(true, 0.2)) {
                 rig.ddr.injectError(PROG + 1024, PROG + 1040, resp);

@@ -72,7 +72,10 @@ class SystemSimTest {
         Accelerator acc = driver(sys, program(layers));
         long t0 = sys.cycle();
         long w0 = System.nanoTime();
+        long read0 = sys.ddr().bytesRead();
         RunResult r = acc.run(task, 100_000_000L, null);
+        assertEquals(sys.ddr().bytesRead() - read0, r.perf().ddrReadBytes(),
+                "PERF_DDR_RD_BYTES counts every read port's bytes (program, weight path, expert prefetcher)");
         double secs = (System.nanoTime() - w0) / 1e9;
         long cycles = sys.cycle() - t0;
         System.out.printf("SIM system.layers%d.task%d %d cycles (%.2f ms at 300 MHz), %.0f cycles/s%n", layers, task.index,
