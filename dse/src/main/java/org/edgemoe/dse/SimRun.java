@@ -55,9 +55,6 @@ public final class SimRun {
 
     private SimRun() { }
 
-    static long[] DIAG_EXP;
-    static long[] DIAG_OTH;
-
     /**
      * The hardware's per-command cycles (its command trace: dispatch to the next stamp) beside the model's rows, in
      * program order; the trace and the model's commands must match kind for kind. A PREFETCH is taken while the
@@ -95,11 +92,6 @@ public final class SimRun {
 
     /** The program: EMBED, layers 0 .. layers-1 with their PREFETCHes, STORE of the residual stream, END. */
     static byte[] program(WeightImage image, int layers) {
-        if (Boolean.getBoolean("diag.noprefetch")) {
-            java.util.List<org.edgemoe.rtl.isa.Command> c = new java.util.ArrayList<>(ProgramBuilder.m3vit(image.index(), layers).commands());
-            c.removeIf(x -> x.opcode() == Opcode.PREFETCH);
-            return org.edgemoe.rtl.isa.CommandCodec.encode(c);
-        }
         return ProgramBuilder.m3vit(image.index(), layers).encode();
     }
 
@@ -130,35 +122,8 @@ public final class SimRun {
             byte[] prog = program(image, layers);
             acc.loadProgram(prog);
             acc.loadInput(pixels);
-            if (Boolean.getBoolean("diag.ar")) {
-                long base = SimulationBackend.DEFAULT_BASE + org.edgemoe.runtime.DdrLayout.WEIGHTS_OFFSET;
-                long lo = base + image.tensor("l1.expert0.fc1").offset();
-                long hi = base + image.tensor("l1.expert15.fc2").offset() + 200_000;
-                long[] exp = new long[400];
-                long[] oth = new long[400];
-                sys.sim().addAgent(new org.edgemoe.sim.CycleAgent() {
-                    public void drive(org.edgemoe.sim.Sim s, long c) { }
-                    public void sample(org.edgemoe.sim.Sim s, long c) {
-                        for (int pp = 0; pp < point.weightPorts(); pp++) {
-                            String n = "io_weights_" + pp + "_";
-                            if (s.peek(n + "arvalid") != 0 && s.peek(n + "arready") != 0) {
-                                long a = s.peek(n + "araddr");
-                                int w = (int) Math.min(399, c / 10_000);
-                                if (a >= lo && a < hi) exp[w] += s.peek(n + "arlen") + 1; else oth[w] += s.peek(n + "arlen") + 1;
-                            }
-                        }
-                    }
-                });
-                DIAG_EXP = exp;
-                DIAG_OTH = oth;
-            }
             long w0 = System.nanoTime();
             RunResult r = acc.run(Task.values()[task], 1_000_000_000L, null);
-            if (DIAG_EXP != null) {
-                for (int w = 0; w < 400; w++) {
-                    if (DIAG_EXP[w] + DIAG_OTH[w] > 0) System.out.println("DIAG ar " + w * 10 + "k expert " + DIAG_EXP[w] + " other " + DIAG_OTH[w]);
-                }
-            }
             double secs = (System.nanoTime() - w0) / 1e9;
             sys.ddr().assertNoViolations();
             List<Command> cmds = pair(acc.trace(), prog, point.rows(), modelRows);

@@ -127,6 +127,7 @@ public final class CycleModel {
         double spare = 0;
         double prevIdle = 0;
         long qkvTail = 0;
+        boolean prevDdrBound = false;
         for (int i = 0; i < ops.size(); i++) {
             Op op = ops.get(i);
             Op next = i + 1 < ops.size() ? ops.get(i + 1) : null;
@@ -153,12 +154,13 @@ public final class CycleModel {
             long tail = attentionOverlap(op, next, r);
             // while the expert buffer fills, a command's first weight read waits behind the prefetcher's bursts in flight
             boolean filling = timing.expertFifoBytes() > 0 && spare < timing.expertFifoBytes() && !fifo;
-            long behind = filling && (op.kind() == Op.Kind.LAYERNORM || op.kind() == Op.Kind.GATE) ? prefetchWait() : 0;
+            long behind = filling && (op.kind() == Op.Kind.LAYERNORM || op.kind() == Op.Kind.GATE) ? prefetchWait(prevDdrBound) : 0;
             long cycles = r.cycles() + latency + timing.dispatch() - hidden - tail + behind;
             if (op.kind() == Op.Kind.ATTENTION && qkvTail > 0) {
                 cycles += gatedAttention(op, qkvTail) - r.cycles();
             }
             qkvTail = tail;
+            prevDdrBound = r.ddrBound();
             out.add(new Row(op, cycles, r.unitCycles(), r.ddrCycles()));
             double idle = Math.max(0, cycles * rate() - op.ddrBytes());
             spare = fifo ? 0 : spare + idle;
@@ -168,12 +170,14 @@ public final class CycleModel {
     }
 
     /**
-     * The wait of a weight read behind the expert prefetcher's bursts in flight on its port
-     * ({@link org.edgemoe.rtl.top.EdgeMoeAccelerator#PREFETCH_OUTSTANDING} of
-     * {@link org.edgemoe.rtl.top.EdgeMoeAccelerator#PREFETCH_BURST} beats) at the port's share of the DDR.
+     * The wait of a weight read behind the expert prefetcher's bursts in flight on its port at the port's share of the
+     * DDR: {@link org.edgemoe.rtl.top.EdgeMoeAccelerator#PREFETCH_OUTSTANDING} bursts of
+     * {@link org.edgemoe.rtl.top.EdgeMoeAccelerator#PREFETCH_BURST} beats, or one when the command before was DDR-bound
+     * (the weight path had bursts waiting all along, so the prefetcher kept one in flight).
      */
-    long prefetchWait() {
-        double beats = org.edgemoe.rtl.top.EdgeMoeAccelerator.PREFETCH_OUTSTANDING * org.edgemoe.rtl.top.EdgeMoeAccelerator.PREFETCH_BURST;
+    long prefetchWait(boolean afterDdrBound) {
+        int bursts = afterDdrBound ? 1 : org.edgemoe.rtl.top.EdgeMoeAccelerator.PREFETCH_OUTSTANDING;
+        double beats = bursts * org.edgemoe.rtl.top.EdgeMoeAccelerator.PREFETCH_BURST;
         return (long) Math.ceil(beats * ddr.portBytesPerCycle() / (rate() / ddr.ports()));
     }
 

@@ -45,8 +45,11 @@ public final class EdgeMoeAccelerator extends Module {
 
     /** Beats of the expert prefetcher's bursts (1 KB on a 128-bit port). */
     public static final int PREFETCH_BURST = 64;
-    /** The expert prefetcher's bursts in flight a port: 192 beats, more than a read latency's worth (it streams alone). */
-    public static final int PREFETCH_OUTSTANDING = 3;
+    /**
+     * The expert prefetcher's bursts in flight a port: 384 beats, a 200-cycle read latency's worth at a port's share of
+     * the DDR (during EXPERTS it streams alone); one while the weight path has a burst waiting.
+     */
+    public static final int PREFETCH_OUTSTANDING = 6;
 
     public EdgeMoeAccelerator() {
         this(AcceleratorConfig.defaults());

