@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.edgemoe.model.M3VitWeights;
 import org.edgemoe.model.hw.QuantizedWeights;
-import org.edgemoe.rtl.isa.Buf;
 import org.edgemoe.rtl.isa.ProgramBuilder;
 import org.edgemoe.runtime.Accelerator;
 import org.edgemoe.runtime.AcceleratorBackend;
@@ -175,13 +174,8 @@ final class RunCommand implements Callable<Integer> {
         return InputImage.load(image, c.formats());
     }
 
-    /** EMBED, the first {@code layers} layers, STORE of the residual stream, END; offsets from the image's tensor table. */
+    /** {@link ProgramBuilder#m3vit}: EMBED, the first {@code layers} layers (each MoE layer's PREFETCH), STORE, END; offsets from the image's tensor table. */
     static byte[] program(WeightImage img, int layers) {
-        ProgramBuilder p = new ProgramBuilder(img.index(), TOKENS);
-        p.embed("patch_embed", "pos_embed");
-        for (int l = 0; l < layers; l++) {
-            p.layer(l);
-        }
-        return p.store(Buf.RES, DIM).end().encode();
+        return ProgramBuilder.m3vit(img.index(), layers).encode();
     }
 }

@@ -73,7 +73,10 @@ class SimulateMainTest {
             assertEquals(!cu, r[6].equals("-"), "utilisation for compute-unit commands only: " + ops[i]);
             if (cu) {
                 double u = Double.parseDouble(r[6]);
-                assertTrue(u > 0.2 && u <= 1.0, ops[i] + " utilisation " + u);
+                // a QKV linear's row ends where its attention's first head starts: its last V tiles run under the
+                // ATTENTION row, so its MACs over its own row's cycles exceed the array's peak
+                double most = i + 1 < ops.length && ops[i + 1].equals("ATTENTION") ? 1.5 : 1.0;
+                assertTrue(u > 0.2 && u <= most, ops[i] + " utilisation " + u);
             }
         }
         long first = Long.parseLong(rows.get(0)[3]);
