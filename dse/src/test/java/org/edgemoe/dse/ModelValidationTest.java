@@ -25,14 +25,16 @@ class ModelValidationTest {
         for (DesignPoint p : Validation.points()) {
             Map<String, Object> r = Validation.run(p, Validation.LAYERS);
             double e = Report.d(r, "sim.error");
-            String line = String.format(Locale.ROOT, "%s: sim %d, model %d, error %+.2f %%", p.id(), ((Number) r.get("sim.cycles")).longValue(),
-                    ((Number) r.get("sim.model_cycles")).longValue(), 100 * e);
+            String line = String.format(Locale.ROOT, "%s: sim %d, model %d, error %+.2f %% (LayerNorms %+.1f %%)", p.id(),
+                    ((Number) r.get("sim.cycles")).longValue(), ((Number) r.get("sim.model_cycles")).longValue(), 100 * e,
+                    100 * Report.d(r, "sim.layernorm_error"));
             report.add(line);
             System.out.println("DSE " + line);
             if (Math.abs(e) > Validation.TOLERANCE) {
                 outside.add(line);
             }
-            // command by command (the hardware's trace): every command of 1,000 cycles or more within 10 % (the worst
+            // command by command (the hardware's trace): every command of 1,000 cycles or more but the LayerNorms (whose
+            // small reads wait behind the expert prefetcher's bursts, which the model has on average) within 10 % (the worst
             // on 16 x 16: the expert loop at -5.2 % when two striped weight ports share a DDR of 8.53 GB/s, docs/dse.md);
             // 15 % at a quarter of the DDR's bandwidth or less, where how many of a LINEAR's weight bytes were read while
             // the command before it ran differs from layer to layer (32 x 32 at 4.27 GB/s: l0.proj -10.4 %, the run -0.11 %)
