@@ -41,17 +41,21 @@ public final class AxiReadArbiter extends Module {
     private final List<UInt> free = new ArrayList<>();
 
     public AxiReadArbiter(Axi4Config cfg, int inputs, int maxOutstanding, int bufferDepth) {
-        this(cfg, inputs, maxOutstanding, bufferDepth, StreamArbiter.Policy.ROUND_ROBIN, 0);
+        this(cfg, inputs, maxOutstanding, bufferDepth, StreamArbiter.Policy.ROUND_ROBIN, -1);
     }
 
     /**
      * With {@code policy} {@link StreamArbiter.Policy#LOWEST_INDEX_FIRST} input 0 is granted whenever it has a burst
-     * that fits its buffer, the others in its gaps; with {@code backgroundBursts} > 0 an input other than 0 may have
-     * at most that many bursts in flight while input 0 has one waiting (so input 0's bursts queue behind little of
-     * theirs): a background reader beside a latency-critical one.
+     * that fits its buffer, the others in its gaps; with {@code backgroundBursts} >= 0 the others are background
+     * readers: while input 0 is active (a burst in flight, or one waiting that fits its buffer) they are granted only
+     * up to that many bursts in flight each (0: none), so input 0 keeps the port's bandwidth whenever it can use it and
+     * the others get what it leaves (-1: no such rule).
      */
     public AxiReadArbiter(Axi4Config cfg, int inputs, int maxOutstanding, int bufferDepth, StreamArbiter.Policy policy,
                           int backgroundBursts) {
+        if (backgroundBursts >= 0 && policy != StreamArbiter.Policy.LOWEST_INDEX_FIRST) {
+            throw new IllegalArgumentException("read arbiter: background inputs need input 0 first (LOWEST_INDEX_FIRST)");
+        }
         if (inputs < 1 || inputs > 16) {
             throw new IllegalArgumentException("read arbiter: inputs must be 1..16, was " + inputs);
         }
@@ -77,20 +81,28 @@ public final class AxiReadArbiter extends Module {
         StreamFifo<ReadGrant> order = instance(new StreamFifo<>(new ReadGrant(iw, cfg.idWidth()), maxOutstanding));
 
         // ---- AR: a burst competes only when its beats fit in its input's unreserved R buffer ----
-        Bool firstWaits = this.inputs.get(0).ar.valid;
         int ow = log2Up(maxOutstanding + 1);
+        // input 0 is active while it has a burst in flight or one waiting that fits
+        boolean background = backgroundBursts >= 0 && inputs > 1;
+        UInt firstInFlight = background ? reg(UInt(ow)).init(0).named("inFlight_0") : null;
+        Bool firstActive = background ? wire(Bool()).named("firstActive") : null;
         for (int i = 0; i < inputs; i++) {
             Stream<Axi4Ax> ar = this.inputs.get(i).ar;
             UInt credit = reg(UInt(cw)).init(bufferDepth).named("free_" + i);
             Bool fits = credit.resize(lw).gt(ar.payload.len.resize(lw)).named("fits_" + i);
-            if (i > 0 && backgroundBursts > 0) {
-                UInt inFlight = reg(UInt(ow)).init(0).named("inFlight_" + i);
+            if (background) {
+                UInt inFlight = i == 0 ? firstInFlight : reg(UInt(ow)).init(0).named("inFlight_" + i);
                 int me = i;
                 Bool granted = output.ar.fire().and(arb.chosen.resize(iw).eq(me));
                 Bool done = output.r.fire().and(output.r.payload.last).and(order.pop.payload.input.eq(me));
                 when(granted.and(done.not()), () -> inFlight.set(inFlight.plus(1)))
                         .elsewhen(done.and(granted.not()), () -> inFlight.set(inFlight.minus(1)));
-                fits = fits.and(firstWaits.not().or(inFlight.lt(backgroundBursts))).named("yields_" + i);
+                if (i == 0) {
+                    firstActive.set(firstInFlight.ne(0).or(ar.valid.and(fits)));
+                } else {
+                    fits = fits.and(firstActive.not().or(inFlight.lt(Math.max(1, backgroundBursts)).and(B(backgroundBursts > 0))))
+                            .named("yields_" + i);
+                }
             }
             arb.inputs.get(i).valid.set(ar.valid.and(fits));
             arb.inputs.get(i).payload.set(ar.payload);

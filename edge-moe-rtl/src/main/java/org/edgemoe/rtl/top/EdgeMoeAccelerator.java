@@ -103,11 +103,11 @@ public final class EdgeMoeAccelerator extends Module {
         outputPort.abort.set(stop);
         fetch.flush.set(stop);
 
-        // ---- DDR ports: each weight port shared by the in-order weight path (first) and the expert prefetcher (in its
-        // gaps, one short burst in flight while the weight path has one waiting) ----
+        // ---- DDR ports: each weight port shared by the in-order weight path (first) and the expert prefetcher (only
+        // while the weight path has no burst in flight and none that fits waiting) ----
         for (int p = 0; p < cfg.weightPorts(); p++) {
             AxiReadArbiter share = instance(new AxiReadArbiter(cfg.ddr(), 2, 8, 2 * AxiReadArbiter.maxBurstBeats(cfg.ddr()),
-                    StreamArbiter.Policy.LOWEST_INDEX_FIRST, 1));
+                    StreamArbiter.Policy.LOWEST_INDEX_FIRST, 0));
             share.inputs.get(0).ar.driveFrom(weightPort.axi.get(p).ar);
             weightPort.axi.get(p).r.driveFrom(share.inputs.get(0).r);
             share.inputs.get(1).ar.driveFrom(prefetchPort.axi.get(p).ar);
