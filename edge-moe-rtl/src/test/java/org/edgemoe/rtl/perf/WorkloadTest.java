@@ -58,6 +58,10 @@ class WorkloadTest {
         assertFalse(rows.get(0).ddrBound());
         assertEquals(50, rows.get(1).cycles());
         assertTrue(rows.get(1).ddrBound());
-        assertEquals(150, LowerBound.cycles(steps, shape, ddr));
+        assertEquals(150, LowerBound.serialCycles(steps, shape, ddr), "per step the slower side, summed");
+        // the floor: the compute unit's 101 cycles of work beat the DDR's 60, whatever overlaps
+        assertEquals(101, LowerBound.cycles(steps, shape, ddr));
+        List<Step> ddrHeavy = List.of(new Step("c", Step.Unit.COMPUTE, 256 * 10, 16 * 80), new Step("d", Step.Unit.ATTENTION, 512 * 30, 0));
+        assertEquals(80, LowerBound.cycles(ddrHeavy, shape, ddr), "the DDR's 80 over the units' 10 and 30");
     }
 }
