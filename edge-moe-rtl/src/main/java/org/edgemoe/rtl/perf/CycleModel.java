@@ -31,7 +31,7 @@ import java.util.List;
  */
 public final class CycleModel {
     /** Changes with every change of the model's formulas (stored results of an older model are not reused). */
-    public static final int VERSION = 8;
+    public static final int VERSION = 9;
 
     /**
      * Measured constants. {@code dispatch}: cycles between commands (CommandDispatcherTest, layer 0 from decoded
