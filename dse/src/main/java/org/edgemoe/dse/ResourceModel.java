@@ -341,9 +341,12 @@ public final class ResourceModel {
      * and their last flag) and each weight port's two 512-beat R buffers (the ports shared with the weight path).
      */
     public static Resources expertBuffers(DesignPoint p) {
-        AcceleratorConfig c = p.acceleratorConfig();
-        double r36 = ramb36(c.expertBufferWords(), c.weightBusBits() + 1);
-        r36 += 2.0 * c.weightPorts() * ramb36(2L * 256, c.ddr().dataWidth() + 3);
+        // from the point's ports (a point with narrower ports than the generator builds is estimated all the same)
+        int portBits = 8 * p.portBytes();
+        int busBits = portBits * Integer.highestOneBit(Math.max(1, 2 * p.weightPorts() - 1));
+        long words = AcceleratorConfig.DEFAULT_EXPERT_BUFFER / (busBits / 8);
+        double r36 = ramb36(words, busBits + 1);
+        r36 += 2.0 * p.weightPorts() * ramb36(2L * Math.min(256, 4096 / p.portBytes()), portBits + 3);
         return new Resources(0, 0, 0, 0, 0, r36);
     }
 
