@@ -13,6 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.edgemoe.model.ModelShape;
+import org.edgemoe.hdl.lib.axi.Axi4Config;
+import org.edgemoe.rtl.axi.AxiReadArbiter;
+import org.edgemoe.rtl.axi.StripedReadMaster;
 import org.edgemoe.rtl.top.AcceleratorConfig;
 import org.edgemoe.model.hw.Formats;
 import org.edgemoe.rtl.cu.CuConfig;
@@ -342,11 +345,11 @@ public final class ResourceModel {
      */
     public static Resources expertBuffers(DesignPoint p) {
         // from the point's ports (a point with narrower ports than the generator builds is estimated all the same)
-        int portBits = 8 * p.portBytes();
-        int busBits = portBits * Integer.highestOneBit(Math.max(1, 2 * p.weightPorts() - 1));
+        Axi4Config port = Axi4Config.of(32, 8 * p.portBytes(), 4);
+        int busBits = StripedReadMaster.defaultWidth(port, p.weightPorts());
         long words = AcceleratorConfig.DEFAULT_EXPERT_BUFFER / (busBits / 8);
         double r36 = ramb36(words, busBits + 1);
-        r36 += 2.0 * p.weightPorts() * ramb36(2L * Math.min(256, 4096 / p.portBytes()), portBits + 3);
+        r36 += 2.0 * p.weightPorts() * ramb36(2L * AxiReadArbiter.maxBurstBeats(port), port.dataWidth() + 3);
         return new Resources(0, 0, 0, 0, 0, r36);
     }
 

@@ -90,19 +90,14 @@ public final class AxiReadArbiter extends Module {
             Stream<Axi4Ax> ar = this.inputs.get(i).ar;
             UInt credit = reg(UInt(cw)).init(bufferDepth).named("free_" + i);
             Bool fits = credit.resize(lw).gt(ar.payload.len.resize(lw)).named("fits_" + i);
-            if (background) {
-                UInt inFlight = i == 0 ? firstInFlight : reg(UInt(ow)).init(0).named("inFlight_" + i);
-                int me = i;
-                Bool granted = output.ar.fire().and(arb.chosen.resize(iw).eq(me));
-                Bool done = output.r.fire().and(output.r.payload.last).and(order.pop.payload.input.eq(me));
-                when(granted.and(done.not()), () -> inFlight.set(inFlight.plus(1)))
-                        .elsewhen(done.and(granted.not()), () -> inFlight.set(inFlight.minus(1)));
-                if (i == 0) {
-                    firstActive.set(firstInFlight.ne(0).or(ar.valid.and(fits)));
-                } else {
-                    fits = fits.and(firstActive.not().or(inFlight.lt(Math.max(1, backgroundBursts)).and(B(backgroundBursts > 0))))
-                            .named("yields_" + i);
-                }
+            if (background && i == 0) {
+                countInFlight(firstInFlight, 0, arb, order, iw);
+                firstActive.set(firstInFlight.ne(0).or(ar.valid.and(fits)));
+            } else if (background && backgroundBursts == 0) {
+                fits = fits.and(firstActive.not()).named("yields_" + i);
+            } else if (background) {
+                UInt inFlight = countInFlight(reg(UInt(ow)).init(0).named("inFlight_" + i), i, arb, order, iw);
+                fits = fits.and(firstActive.not().or(inFlight.lt(backgroundBursts))).named("yields_" + i);
             }
             arb.inputs.get(i).valid.set(ar.valid.and(fits));
             arb.inputs.get(i).payload.set(ar.payload);
@@ -151,6 +146,15 @@ public final class AxiReadArbiter extends Module {
             UInt back = mux(this.inputs.get(i).r.fire(), U(1, cw), U(0, cw));
             f.set(f.minus(taken).plus(back));
         }
+    }
+
+    /** {@code n} counts input {@code i}'s bursts granted and not yet through their RLAST. */
+    private UInt countInFlight(UInt n, int i, StreamArbiter<Axi4Ax> arb, StreamFifo<ReadGrant> order, int iw) {
+        Bool granted = output.ar.fire().and(arb.chosen.resize(iw).eq(i));
+        Bool done = output.r.fire().and(output.r.payload.last).and(order.pop.payload.input.eq(i));
+        when(granted.and(done.not()), () -> n.set(n.plus(1)))
+                .elsewhen(done.and(granted.not()), () -> n.set(n.minus(1)));
+        return n;
     }
 
     /** 8 bursts in flight, two largest bursts of R buffer per input (so a lone requester streams). */

@@ -173,7 +173,8 @@ public final class CycleModel {
      * The wait of a weight read behind the expert prefetcher's bursts in flight on its port at the port's share of the
      * DDR: {@link org.edgemoe.rtl.top.EdgeMoeAccelerator#PREFETCH_OUTSTANDING} bursts of
      * {@link org.edgemoe.rtl.top.EdgeMoeAccelerator#PREFETCH_BURST} beats, or one when the command before was DDR-bound
-     * (the weight path had bursts waiting all along, so the prefetcher kept one in flight).
+     * (the weight path held the ports until then, so the prefetcher has had only the gap before this read: about one
+     * burst, an estimate fitted on the validation points).
      */
     long prefetchWait(boolean afterDdrBound) {
         int bursts = afterDdrBound ? 1 : org.edgemoe.rtl.top.EdgeMoeAccelerator.PREFETCH_OUTSTANDING;

@@ -47,7 +47,7 @@ public final class EdgeMoeAccelerator extends Module {
     public static final int PREFETCH_BURST = 64;
     /**
      * The expert prefetcher's bursts in flight a port: 384 beats, a 200-cycle read latency's worth at a port's share of
-     * the DDR (during EXPERTS it streams alone); one while the weight path has a burst waiting.
+     * the DDR (during EXPERTS it streams alone); none granted while the weight path has a burst in flight or waiting.
      */
     public static final int PREFETCH_OUTSTANDING = 6;
 

@@ -51,7 +51,8 @@ public final class StreamFifo<T extends Data> extends Module {
         occupancy.set(count);
     }
 
-    private static UInt wrapIncrement(UInt ptr, int depth) {
+    /** {@code ptr + 1} modulo {@code depth} (a power of two wraps by itself). */
+    static UInt wrapIncrement(UInt ptr, int depth) {
         if (Integer.bitCount(depth) == 1) {
             return ptr.plus(1);
         }

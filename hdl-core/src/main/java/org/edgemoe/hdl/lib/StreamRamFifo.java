@@ -47,10 +47,10 @@ public final class StreamRamFifo<T extends Data> extends Module {
         Bool doRead = stored.ne(0).and(outQ.occupancy.resize(4).plus(inFlight.asUInt().resize(4)).lt(OUT_DEPTH)).named("doRead");
         when(doPush, () -> {
             ram.write(pushPtr, push.payload.toBits());
-            pushPtr.set(next(pushPtr, depth));
+            pushPtr.set(StreamFifo.wrapIncrement(pushPtr, depth));
         });
         Bits word = ram.readSync(readPtr, doRead).named("readWord");
-        when(doRead, () -> readPtr.set(next(readPtr, depth)));
+        when(doRead, () -> readPtr.set(StreamFifo.wrapIncrement(readPtr, depth)));
         inFlight.set(doRead);
         when(doPush.and(doRead.not()), () -> stored.set(stored.plus(1)))
                 .elsewhen(doRead.and(doPush.not()), () -> stored.set(stored.minus(1)));
@@ -63,9 +63,5 @@ public final class StreamRamFifo<T extends Data> extends Module {
         outQ.pop.ready.set(pop.ready);
         occupancy.set(stored.resize(occupancy.width()).plus(inFlight.asUInt().resize(occupancy.width()))
                 .plus(outQ.occupancy.resize(occupancy.width())));
-    }
-
-    private static UInt next(UInt ptr, int depth) {
-        return Integer.bitCount(depth) == 1 ? ptr.plus(1) : mux(ptr.eq(depth - 1), U(0, ptr.width()), ptr.plus(1));
     }
 }
