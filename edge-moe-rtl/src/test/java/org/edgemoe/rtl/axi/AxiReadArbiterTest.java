@@ -171,6 +171,41 @@ class AxiReadArbiterTest {
     }
 
     @Test
+    void aBackgroundRequesterGetsOnlyWhatInputZeroLeaves() {
+        SimModel model;
+        synchronized (MODELS) {
+            model = MODELS.computeIfAbsent("background", n -> HdlSim.compile(
+                    () -> new SharedReaders(2, 8, 512, org.edgemoe.hdl.lib.StreamArbiter.Policy.LOWEST_INDEX_FIRST, 0)));
+        }
+        int beats = 128 * 1024 / 16;
+        // both stream at once: input 0 keeps the port; input 1 has at most the bursts granted before input 0's first
+        for (double stall0 : new double[] {0, 0.9}) {
+            try (Sim sim = model.open()) {
+                DdrModel ddr = new DdrModel();
+                ddr.attach(sim, "io_axi");
+                start(sim);
+                List<StreamMonitor> mons = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    new StreamDriver(sim, "cmd_" + i, i, 0).enqueue(0x100000L * (i + 1), 128 * 1024);
+                    mons.add(new StreamMonitor(sim, StreamPorts.of(sim, "data_" + i), 20 + i, i == 0 ? stall0 : 0));
+                }
+                if (stall0 == 0) {
+                    long c0 = sim.cycle();
+                    sim.runUntil(() -> mons.get(0).receivedCount() >= beats, 200_000);
+                    assertTrue(mons.get(1).receivedCount() <= 2 * 256, "input 1 waited: " + mons.get(1).receivedCount() + " beats");
+                    assertEquals(16, beats * 16.0 / (sim.cycle() - c0), 1.0, "input 0 at the port's rate");
+                } else {
+                    // input 0 reads slowly: its R buffer full, nothing of its own in flight, input 1 takes the port
+                    sim.runUntil(() -> mons.get(1).receivedCount() >= beats, 400_000);
+                    assertTrue(mons.get(0).receivedCount() < beats / 2, "input 1 done first: input 0 at " + mons.get(0).receivedCount());
+                }
+                sim.runUntil(() -> mons.stream().allMatch(m -> m.receivedCount() >= beats), 2_000_000);
+                ddr.assertNoViolations();
+            }
+        }
+    }
+
+    @Test
     void aLoneRequesterStreamsWithTwoBurstsOfBuffer() {
         assertEquals(16, alone(512), 0.1, "two 256-beat bursts of R buffer: the next burst is asked for while one arrives");
         assertTrue(alone(256) < 14, "one burst of buffer: a read latency after each burst");

@@ -8,6 +8,7 @@ import org.edgemoe.hdl.core.Bool;
 import org.edgemoe.hdl.core.Module;
 import org.edgemoe.hdl.core.UInt;
 import org.edgemoe.hdl.lib.Stream;
+import org.edgemoe.hdl.lib.StreamArbiter;
 import org.edgemoe.hdl.lib.axi.Axi4Config;
 import org.edgemoe.hdl.lib.axi.Axi4ReadOnly;
 
@@ -23,9 +24,14 @@ final class SharedReaders extends Module {
     final Axi4ReadOnly axi;
 
     SharedReaders(int k, int outstanding, int buffer) {
+        this(k, outstanding, buffer, StreamArbiter.Policy.ROUND_ROBIN, -1);
+    }
+
+    /** With the arbiter's policy and background rule ({@link AxiReadArbiter}'s six-argument constructor). */
+    SharedReaders(int k, int outstanding, int buffer, StreamArbiter.Policy policy, int backgroundBursts) {
         Axi4Config cfg = AxiReadMaster.defaultConfig();
         axi = master(new Axi4ReadOnly(cfg));
-        AxiReadArbiter arb = instance(new AxiReadArbiter(cfg, k, outstanding, buffer));
+        AxiReadArbiter arb = instance(new AxiReadArbiter(cfg, k, outstanding, buffer, policy, backgroundBursts));
         axi.ar.driveFrom(arb.output.ar);
         arb.output.r.driveFrom(axi.r);
         for (int i = 0; i < k; i++) {
